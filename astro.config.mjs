@@ -1,0 +1,41 @@
+// @ts-check
+import { defineConfig, passthroughImageService } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import preact from '@astrojs/preact';
+import { fileURLToPath } from 'node:url';
+import { sidebar } from './src/integrations/sidebar.mjs';
+
+// A static host may serve the site under a sub-path: `PLAYBOOK_BASE=/playbook npm run build`.
+const base = process.env.PLAYBOOK_BASE || '/';
+const outDir = process.env.PLAYBOOK_OUT || './dist';
+
+export default defineConfig({
+  // Starlight hard-codes `<srcDir>/content/docs`; the product owner wants `content/` at the top level.
+  srcDir: '.',
+  site: process.env.PLAYBOOK_SITE || 'https://playbook.example.com',
+  base,
+  outDir,
+  trailingSlash: 'always',
+  // No sharp: the site has no raster images to optimise.
+  image: { service: passthroughImageService() },
+  vite: {
+    resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
+  },
+  integrations: [
+    starlight({
+      title: { en: 'Market Planning Playbook', 'zh-CN': '市场规划实战手册' },
+      description: 'Market-planning playbooks with calculators that run in your browser.',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
+      favicon: '/favicon.svg',
+      sidebar,
+      customCss: ['./src/styles/calculator.css', './src/styles/print.css'],
+      lastUpdated: false,
+      pagination: true,
+    }),
+    preact(),
+  ],
+});
