@@ -32,6 +32,7 @@ export default defineConfig({
       },
       favicon: '/favicon.svg',
       sidebar,
+      components: { PageTitle: './src/components/overrides/PageTitle.astro' },
       customCss: ['./src/styles/calculator.css', './src/styles/print.css'],
       lastUpdated: false,
       pagination: true,

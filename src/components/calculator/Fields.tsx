@@ -1,0 +1,120 @@
+/** Input fields shared by every calculator: text inputs that accept what people type, with an echo and a message. */
+import type { ComponentChildren } from 'preact';
+import type { ChoiceFieldSpec, Message, NumericFieldSpec } from '../../lib/kit/fields';
+import type { Formatter } from '../../lib/kit/format';
+import { interpolate } from '../../lib/kit/format';
+import type { IslandStrings } from './island';
+
+export interface FieldContext {
+  calcId: string;
+  ui: IslandStrings;
+  format: Formatter;
+}
+
+export function messageText(ui: IslandStrings, message: Message, format: Formatter): string {
+  const template = ui.messages[message.code] ?? message.code;
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(message.params ?? {})) {
+    // Fractions named `threshold`/`share` are shown as percentages; other numbers as plain numbers.
+    params[k] = typeof v === 'number' ? (/threshold|share|rate/i.test(k) ? format.percent(v, 0) : format.number(v, 4)) : v;
+  }
+  return interpolate(template, params);
+}
+
+const domId = (calcId: string, key: string) => `${calcId.replace('.', '-')}-${key}`;
+
+function currencySymbol(format: Formatter): string {
+  const part = new Intl.NumberFormat(format.locale, { style: 'currency', currency: format.currency }).formatToParts(0).find((p) => p.type === 'currency');
+  return part?.value ?? format.currency;
+}
+
+/** What the parser understood, shown when it differs from what was typed. */
+function echo(spec: NumericFieldSpec, raw: string, value: number | null | undefined, format: Formatter): string | null {
+  if (value === undefined || value === null) return null;
+  if (spec.kind === 'percent') return `${format.number(value * 100, 4)}% = ${format.number(value, 6)}`;
+  const plain = String(value);
+  return raw.trim() === plain ? null : format.number(value, 6);
+}
+
+interface NumberFieldProps {
+  ctx: FieldContext;
+  name: string;
+  label: string;
+  spec: NumericFieldSpec;
+  raw: string;
+  value: number | null | undefined;
+  error: Message | undefined;
+  onInput: (value: string) => void;
+  hint?: string;
+}
+
+export function NumberField({ ctx, name, label, spec, raw, value, error, onInput, hint }: NumberFieldProps) {
+  const id = domId(ctx.calcId, name);
+  const understood = error ? null : echo(spec, raw, value, ctx.format);
+  const describedBy = [error ? `${id}-error` : understood ? `${id}-echo` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  const prefix = spec.kind === 'money' ? currencySymbol(ctx.format) : null;
+  return (
+    <div class={`calc-field${error ? ' calc-field--invalid' : ''}`}>
+      <label for={id}>
+        {label}
+        {spec.optional ? <span class="calc-optional"> ({ctx.ui.kit.optional})</span> : null}
+      </label>
+      <div class="calc-input">
+        {prefix ? <span class="calc-affix" aria-hidden="true">{prefix}</span> : null}
+        <input
+          id={id}
+          name={name}
+          type="text"
+          inputMode={spec.kind === 'count' ? 'numeric' : 'decimal'}
+          autoComplete="off"
+          spellcheck={false}
+          maxLength={64}
+          value={raw}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy}
+          onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
+        />
+        {spec.kind === 'percent' ? <span class="calc-affix" aria-hidden="true">%</span> : null}
+      </div>
+      {hint ? <p class="calc-hint" id={`${id}-hint`}>{hint}</p> : null}
+      {error ? (
+        <p class="calc-error" id={`${id}-error`} role="alert">{messageText(ctx.ui, error, ctx.format)}</p>
+      ) : understood ? (
+        <p class="calc-echo" id={`${id}-echo`}>{interpolate(ctx.ui.kit.understood, { value: understood })}</p>
+      ) : null}
+    </div>
+  );
+}
+
+interface ChoiceFieldProps<T extends string> {
+  ctx: FieldContext;
+  name: string;
+  label: string;
+  spec: ChoiceFieldSpec<T>;
+  raw: string;
+  labels: Record<T, string>;
+  onInput: (value: T) => void;
+  children?: ComponentChildren;
+}
+
+export function ChoiceField<T extends string>({ ctx, name, label, spec, raw, labels, onInput }: ChoiceFieldProps<T>) {
+  const id = domId(ctx.calcId, name);
+  return (
+    <fieldset class="calc-field calc-choice">
+      <legend>{label}</legend>
+      {spec.options.map((option) => (
+        <label key={option} for={`${id}-${option}`}>
+          <input
+            type="radio"
+            id={`${id}-${option}`}
+            name={id}
+            value={option}
+            checked={raw === option}
+            onChange={() => onInput(option)}
+          />
+          {labels[option]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * The editable table shared by every calculator with rows (segments, budget lines, risks):
+ * cells edited in place with the same parser and messages as scalar fields, rows added and
+ * removed by keyboard-reachable buttons, and CSV import from a file or pasted text whose
+ * errors name the row and column.
+ */
+import { useState } from 'preact/hooks';
+import type { Issue } from '../../lib/kit/calculator';
+import type { FieldSpec, FieldSpecs } from '../../lib/kit/fields';
+import { interpolate } from '../../lib/kit/format';
+import { rowsFromCsv, type RawRow, type RowImportError, type RowRead, type TableSpec } from '../../lib/kit/rows';
+import { messageText, type FieldContext } from './Fields';
+
+interface RowTableProps<C extends FieldSpecs> {
+  ctx: FieldContext;
+  /** Accessible name of the table, e.g. "Budget lines". */
+  caption: string;
+  spec: TableSpec<C>;
+  rows: RawRow<C>[];
+  reads: RowRead<C>[];
+  /** Column headers in the reader's language. */
+  labels: Record<keyof C, string>;
+  /** Choice labels for choice columns. */
+  choiceLabels?: Partial<Record<keyof C, Record<string, string>>>;
+  /** Row-level issues from the calculator (e.g. floor above ceiling). */
+  issues?: Issue[];
+  /** A new row's typed text. */
+  blankRow: (index: number) => RawRow<C>;
+  onCell: (row: number, key: keyof C, value: string) => void;
+  onAdd: (row: RawRow<C>) => void;
+  onRemove: (row: number) => void;
+  onReplace: (rows: RawRow<C>[]) => void;
+  /** Extra header names accepted on CSV import (e.g. the other language's labels). */
+  importAliases?: Partial<Record<keyof C, readonly string[]>>;
+}
+
+function importErrorText(ctx: FieldContext, error: RowImportError): string {
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(error)) if (k !== 'code' && k !== 'message' && (typeof v === 'string' || typeof v === 'number')) params[k] = v;
+  const base = interpolate(ctx.ui.messages[error.code] ?? error.code, params);
+  return 'message' in error ? `${base} ${messageText(ctx.ui, error.message, ctx.format)}` : base;
+}
+
+function cellInputMode(spec: FieldSpec): 'decimal' | 'numeric' | 'text' {
+  if (spec.kind === 'count') return 'numeric';
+  if (spec.kind === 'text' || spec.kind === 'choice') return 'text';
+  return 'decimal';
+}
+
+export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
+  const { ctx, spec, rows, reads, labels } = props;
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const [pasted, setPasted] = useState('');
+  const [importStatus, setImportStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const keys = Object.keys(spec.columns) as (keyof C & string)[];
+  const base = `${ctx.calcId.replace('.', '-')}-rows`;
+  const aliases: Partial<Record<keyof C, readonly string[]>> = {};
+  for (const key of keys) aliases[key] = [labels[key], ...(props.importAliases?.[key] ?? [])];
+
+  const runImport = (text: string) => {
+    const result = rowsFromCsv(text, spec, aliases);
+    if (result.ok) {
+      props.onReplace(result.rows);
+      setImportStatus({ ok: true, text: interpolate(ctx.ui.kit.importedRows, { count: result.rows.length }) });
+      setPasteOpen(false);
+      setPasted('');
+    } else {
+      setImportStatus({ ok: false, text: importErrorText(ctx, result.error) });
+    }
+  };
+
+  const onFile = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    if (file.size > 5_000_000) {
+      setImportStatus({ ok: false, text: ctx.ui.messages['csv.fileTooLarge'] ?? '' });
+    } else {
+      runImport(await file.text());
+    }
+    input.value = '';
+  };
+
+  return (
+    <div class="calc-table calc-wide">
+      <div class="calc-table-scroll">
+        <table>
+          <caption>{props.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              {keys.map((key) => <th scope="col" key={key} id={`${base}-h-${key}`}>{labels[key]}</th>)}
+              <th scope="col"><span class="sr-only">{ctx.ui.kit.removeRow}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, r) => {
+              const rowIssues = (props.issues ?? []).filter((i) => i.row === r);
+              return (
+                <tr key={r} data-row={r}>
+                  <th scope="row">{r + 1}</th>
+                  {keys.map((key) => {
+                    const columnSpec = spec.columns[key]!;
+                    const error = reads[r]?.errors[key] ?? rowIssues.find((i) => i.column === key);
+                    const id = `${base}-${r}-${key}`;
+                    const label = `${labels[key]}, ${interpolate(ctx.ui.kit.rowN, { n: r + 1 })}`;
+                    return (
+                      <td key={key} class={error ? 'calc-cell--invalid' : undefined}>
+                        {columnSpec.kind === 'choice' ? (
+                          <select id={id} aria-label={label} value={row[key]} onChange={(e) => props.onCell(r, key, (e.currentTarget as HTMLSelectElement).value)}>
+                            {columnSpec.options.map((o) => <option key={o} value={o}>{props.choiceLabels?.[key]?.[o] ?? o}</option>)}
+                          </select>
+                        ) : (
+                          <input
+                            id={id}
+                            type="text"
+                            inputMode={cellInputMode(columnSpec)}
+                            autoComplete="off"
+                            maxLength={columnSpec.kind === 'text' ? (columnSpec.maxLength ?? 64) : 64}
+                            aria-label={label}
+                            aria-invalid={error ? 'true' : undefined}
+                            aria-describedby={error ? `${id}-error` : undefined}
+                            value={row[key]}
+                            onInput={(e) => props.onCell(r, key, (e.currentTarget as HTMLInputElement).value)}
+                          />
+                        )}
+                        {error ? <span class="calc-error" id={`${id}-error`}>{messageText(ctx.ui, error, ctx.format)}</span> : null}
+                      </td>
+                    );
+                  })}
+                  <td>
+                    <button
+                      type="button"
+                      class="calc-remove"
+                      data-action="remove-row"
+                      disabled={rows.length <= spec.minRows}
+                      aria-label={interpolate(ctx.ui.kit.removeRowN, { n: r + 1 })}
+                      onClick={() => props.onRemove(r)}
+                    >
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {(props.issues ?? []).filter((i) => i.row !== undefined && !i.column).map((issue, i) => (
+        <p key={i} class={`calc-issue calc-issue--${issue.severity}`} data-issue={issue.code}>
+          {interpolate(ctx.ui.kit.rowN, { n: (issue.row ?? 0) + 1 })}: {messageText(ctx.ui, issue, ctx.format)}
+        </p>
+      ))}
+      <div class="calc-table-actions">
+        <button type="button" data-action="add-row" disabled={rows.length >= spec.maxRows} onClick={() => props.onAdd(props.blankRow(rows.length))}>
+          {ctx.ui.kit.addRow}
+        </button>
+        <label class="calc-file">
+          {ctx.ui.kit.importCsvFile}
+          <input type="file" accept=".csv,text/csv,text/plain" data-action="import-file" onChange={onFile} />
+        </label>
+        <button type="button" data-action="paste-csv" aria-expanded={pasteOpen} onClick={() => setPasteOpen(!pasteOpen)}>
+          {ctx.ui.kit.pasteCsv}
+        </button>
+      </div>
+      {pasteOpen ? (
+        <div class="calc-paste">
+          <label for={`${base}-paste`}>{interpolate(ctx.ui.kit.pasteHelp, { columns: keys.map((k) => labels[k]).join(', ') })}</label>
+          <textarea id={`${base}-paste`} rows={6} value={pasted} onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)} />
+          <button type="button" data-action="import-paste" onClick={() => runImport(pasted)}>{ctx.ui.kit.importCsv}</button>
+        </div>
+      ) : null}
+      {importStatus ? (
+        <p class={importStatus.ok ? 'calc-echo' : 'calc-error'} role={importStatus.ok ? 'status' : 'alert'} data-import-status={importStatus.ok ? 'ok' : 'error'}>
+          {importStatus.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}

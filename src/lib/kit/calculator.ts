@@ -1,0 +1,74 @@
+/**
+ * The contract every calculator module fulfils: field specs, default and worked-example
+ * inputs as typed text, and a pure `compute` from parsed values to results and issues.
+ *
+ * `compute` receives only the fields that parsed; it computes every result whose inputs are
+ * present, so one bad field never blanks the whole panel.
+ */
+import type { CalculatorId } from '../../catalog';
+import type { FieldSpecs, Message, RawValues, ValuesOf } from './fields';
+import type { RawRow, RowRead, TableSpec } from './rows';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Issue extends Message {
+  severity: Severity;
+  /** The input field the issue belongs next to, if any. */
+  field?: string;
+  /** For table calculators: the 0-based row (and optionally column) the issue belongs to. */
+  row?: number;
+  column?: string;
+}
+
+export interface CalcOutput<R> {
+  results: Partial<R>;
+  issues: Issue[];
+}
+
+/** `C` is the column set of the calculator's editable table, if it has one. */
+export interface CalculatorDefinition<S extends FieldSpecs, R, C extends FieldSpecs = Record<never, never>> {
+  id: CalculatorId;
+  fields: S;
+  defaults: RawValues<S>;
+  example: RawValues<S>;
+  table?: TableSpec<C>;
+  defaultRows?: RawRow<C>[];
+  exampleRows?: RawRow<C>[];
+  compute(values: Partial<ValuesOf<S>>, rows: RowRead<C>[]): CalcOutput<R>;
+}
+
+export function defineCalculator<S extends FieldSpecs, R, C extends FieldSpecs = Record<never, never>>(
+  def: CalculatorDefinition<S, R, C>,
+): CalculatorDefinition<S, R, C> {
+  return def;
+}
+
+/** Returns the requested values when all are present (parsed and not null), else undefined. */
+export function need<V extends Record<string, unknown>, K extends keyof V>(
+  values: Partial<V>,
+  ...keys: K[]
+): { [P in K]: NonNullable<V[P]> } | undefined {
+  const out = {} as { [P in K]: NonNullable<V[P]> };
+  for (const key of keys) {
+    const value = values[key];
+    if (value === undefined || value === null) return undefined;
+    out[key] = value as NonNullable<V[K]>;
+  }
+  return out;
+}
+
+/**
+ * Rounds to 9 decimals before comparing with a cut-off or taking ⌈ ⌉ / ⌊ ⌋, so exact
+ * boundary cases land where the rule says (0.29999999999999993 counts as 30%).
+ */
+export function round9(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+export function ceilSafe(x: number): number {
+  return Math.ceil(round9(x));
+}
+
+export function floorSafe(x: number): number {
+  return Math.floor(round9(x));
+}

@@ -1,0 +1,65 @@
+/**
+ * Display formatting, in one place: Intl by the page's language and the chosen currency.
+ * Values are rounded here, once, for display only; nothing formatted is fed back into maths.
+ */
+export type Locale = 'en' | 'zh-CN';
+export const CURRENCIES = ['USD', 'CNY', 'EUR', 'GBP', 'JPY'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+export function defaultCurrency(locale: Locale): Currency {
+  return locale === 'zh-CN' ? 'CNY' : 'USD';
+}
+
+export function isCurrency(value: string): value is Currency {
+  return (CURRENCIES as readonly string[]).includes(value);
+}
+
+export interface Formatter {
+  locale: Locale;
+  currency: Currency;
+  money(value: number): string;
+  /** Short money for chart axes: $2M, ¥200万. */
+  compactMoney(value: number): string;
+  number(value: number, maxDigits?: number): string;
+  integer(value: number): string;
+  percent(fraction: number, digits?: number): string;
+  /** Signed percentage points or percent, e.g. "+12.0%". */
+  signedPercent(fraction: number, digits?: number): string;
+  ratio(value: number, digits?: number): string;
+}
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = locale + JSON.stringify(options);
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** Avoids "-0" after rounding a tiny negative value. */
+function clean(value: number): number {
+  return Object.is(value, -0) ? 0 : value;
+}
+
+export function createFormatter(locale: Locale, currency: Currency): Formatter {
+  return {
+    locale,
+    currency,
+    money: (v) => nf(locale, { style: 'currency', currency }).format(clean(v)).replace(/^-0([.,]0+)?$/, '0'),
+    compactMoney: (v) => nf(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(clean(v)),
+    number: (v, maxDigits = 2) => nf(locale, { maximumFractionDigits: maxDigits }).format(clean(v)),
+    integer: (v) => nf(locale, { maximumFractionDigits: 0 }).format(clean(v)),
+    percent: (f, digits = 2) => nf(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(clean(f)),
+    signedPercent: (f, digits = 1) =>
+      nf(locale, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(clean(f)),
+    ratio: (v, digits = 2) => nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(clean(v)),
+  };
+}
+
+/** Replaces `{name}` placeholders; parameters are formatted by the caller. */
+export function interpolate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}

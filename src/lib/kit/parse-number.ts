@@ -1,0 +1,98 @@
+/**
+ * One locale-tolerant number parser for every calculator field.
+ *
+ * Accepts what people actually type: `1,000.5`, `1 000,5`, `1.000.000`, full-width
+ * digits (`１２３`), a leading currency sign (`$`, `¥`, `￥`, `€`, `£`, `US$`, `CN¥`, `RMB`),
+ * a trailing `%`, a Unicode minus, and scientific notation. Everything else is rejected
+ * with a code the UI turns into a message in the reader's language.
+ */
+
+export type NumberParseError = 'empty' | 'notANumber' | 'tooLarge';
+
+export type ParsedNumber =
+  | { ok: true; value: number; hadPercentSign: boolean }
+  | { ok: false; error: NumberParseError };
+
+/** Above this magnitude doubles stop holding cents exactly; no planning figure needs more. */
+export const MAX_MAGNITUDE = 1e15;
+
+const CURRENCY_PREFIX = /^(?:US\$|CN¥|RMB|CNY|USD|EUR|GBP|[$¥€£])\s*/i;
+const CURRENCY_SUFFIX = /\s*(?:元|RMB|CNY|USD|EUR|GBP)$/i;
+const SPACE_GROUPING = /[\s\u00a0\u202f\u2009']/g;
+
+function fail(error: NumberParseError): ParsedNumber {
+  return { ok: false, error };
+}
+
+/** Splits `1,000.5`-style text into a plain `1000.5`, or null when the separators don't fit a pattern. */
+function normaliseSeparators(text: string): string | null {
+  const lastComma = text.lastIndexOf(',');
+  const lastDot = text.lastIndexOf('.');
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decimal = lastComma > lastDot ? ',' : '.';
+    const group = decimal === ',' ? '.' : ',';
+    const [intPart, fracPart, ...rest] = text.split(decimal);
+    if (rest.length > 0 || intPart === undefined || fracPart === undefined || fracPart.includes(group)) return null;
+    if (!isGrouped(intPart, group)) return null;
+    return intPart.split(group).join('') + '.' + fracPart;
+  }
+  const sep = lastComma >= 0 ? ',' : lastDot >= 0 ? '.' : null;
+  if (sep === null) return text;
+  const parts = text.split(sep);
+  if (parts.length > 2) {
+    // `1,000,000` or `1.000.000`: grouping only.
+    return isGrouped(text, sep) ? parts.join('') : null;
+  }
+  const [intPart = '', fracPart = ''] = parts;
+  // A single comma followed by exactly three digits reads as a thousands separator (`1,000`);
+  // any other single comma is a decimal comma (`12,5`). A single dot is always a decimal point.
+  if (sep === ',' && fracPart.length === 3 && /^\d{1,3}$/.test(intPart.replace(/^[-+]/, ''))) {
+    return intPart + fracPart;
+  }
+  return intPart + '.' + fracPart;
+}
+
+function isGrouped(intPart: string, group: string): boolean {
+  const groups = intPart.replace(/^[-+]/, '').split(group);
+  if (groups.length === 1) return true;
+  const [first, ...others] = groups;
+  return first !== undefined && /^\d{1,3}$/.test(first) && others.every((g) => /^\d{3}$/.test(g));
+}
+
+export function parseNumber(raw: string): ParsedNumber {
+  // NFKC folds full-width digits, `％`, `，`, `．` and `＋` into their ASCII forms.
+  let text = raw.normalize('NFKC').trim();
+  if (text === '') return fail('empty');
+
+  text = text.replace(/[\u2212\u2012\u2013\uFE63]/g, '-');
+  let negative = false;
+  if (/^[-+]/.test(text)) {
+    negative = text.startsWith('-');
+    text = text.slice(1).trimStart();
+  }
+  text = text.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
+  if (/^[-+]/.test(text)) {
+    // `$-5` as well as `-$5`
+    if (negative) return fail('notANumber');
+    negative = text.startsWith('-');
+    text = text.slice(1);
+  }
+  const hadPercentSign = text.endsWith('%');
+  if (hadPercentSign) text = text.slice(0, -1).trimEnd();
+  text = text.replace(SPACE_GROUPING, '');
+
+  let exponent = '';
+  const expMatch = /[eE][-+]?\d{1,3}$/.exec(text);
+  if (expMatch) {
+    exponent = expMatch[0];
+    text = text.slice(0, expMatch.index);
+  }
+  if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) return fail('notANumber');
+  const plain = normaliseSeparators(text);
+  if (plain === null || !/^\d*\.?\d*$/.test(plain)) return fail('notANumber');
+
+  const value = Number((negative ? '-' : '') + plain + exponent);
+  if (!Number.isFinite(value)) return fail(Number.isNaN(value) ? 'notANumber' : 'tooLarge');
+  if (Math.abs(value) > MAX_MAGNITUDE) return fail('tooLarge');
+  return { ok: true, value: value === 0 ? 0 : value, hadPercentSign };
+}
