@@ -3,7 +3,9 @@ import { defineConfig, passthroughImageService } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import { fileURLToPath } from 'node:url';
+import { satteri } from '@astrojs/markdown-satteri';
 import { sidebar } from './src/integrations/sidebar.mjs';
+import { accessibleMarkdown } from './src/integrations/accessible-markdown.mjs';
 
 // A static host may serve the site under a sub-path: `PLAYBOOK_BASE=/playbook npm run build`.
 const base = process.env.PLAYBOOK_BASE || '/';
@@ -18,6 +20,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // No sharp: the site has no raster images to optimise.
   image: { service: passthroughImageService() },
+  markdown: { processor: satteri({ hastPlugins: [accessibleMarkdown] }) },
   vite: {
     resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
   },

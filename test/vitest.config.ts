@@ -9,7 +9,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias: { '~': src } },
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/content/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        resolve: { alias: { '~': src } },
+        // Checks over the sources and the built dist/ (run after the build in `npm test`).
+        test: { name: 'site', include: ['test/site/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
       },
       {
         resolve: { alias: { '~': src } },

@@ -44,9 +44,10 @@ function normaliseSeparators(text: string): string | null {
     return isGrouped(text, sep) ? parts.join('') : null;
   }
   const [intPart = '', fracPart = ''] = parts;
-  // A single comma followed by exactly three digits reads as a thousands separator (`1,000`);
-  // any other single comma is a decimal comma (`12,5`). A single dot is always a decimal point.
-  if (sep === ',' && fracPart.length === 3 && /^\d{1,3}$/.test(intPart.replace(/^[-+]/, ''))) {
+  // A single comma followed by exactly three digits reads as a thousands separator (`1,000`),
+  // unless the integer part is 0 (`0,125`); any other single comma is a decimal comma (`12,5`).
+  // A single dot is always a decimal point.
+  if (sep === ',' && fracPart.length === 3 && /^[1-9]\d{0,2}$/.test(intPart)) {
     return intPart + fracPart;
   }
   return intPart + '.' + fracPart;

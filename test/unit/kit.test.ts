@@ -1,0 +1,218 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCsv, toCsv } from '~/lib/kit/csv';
+import { readFields, readNumericField } from '~/lib/kit/fields';
+import { createFormatter } from '~/lib/kit/format';
+import { parseNumber } from '~/lib/kit/parse-number';
+import { largestRemainder } from '~/lib/kit/rounding';
+import { rowsFromCsv } from '~/lib/kit/rows';
+import { decodeState, decodeStored, encodeState } from '~/lib/kit/url-state';
+
+const value = (raw: string) => {
+  const r = parseNumber(raw);
+  return r.ok ? r.value : r.error;
+};
+
+describe('parseNumber', () => {
+  it.each([
+    ['1,000.5', 1000.5],
+    ['1 000,5', 1000.5],
+    ['1.000.000', 1_000_000],
+    ['1,000,000', 1_000_000],
+    ['1,000', 1000],
+    ['12,5', 12.5],
+    ['0,125', 0.125],
+    ['１２３', 123],
+    ['１２３．５', 123.5],
+    ['$1,200', 1200],
+    ['¥30', 30],
+    ['￥30', 30],
+    ['US$ 99.9', 99.9],
+    ['30元', 30],
+    ['-5', -5],
+    ['−5', -5],
+    ['-$5', -5],
+    ['+7', 7],
+    ['1e3', 1000],
+    ['  42  ', 42],
+    ['1\u00a0234,56', 1234.56],
+    ['.5', 0.5],
+    ['-0', 0],
+  ])('reads %s as %s', (raw, expected) => {
+    expect(value(raw)).toBe(expected);
+  });
+
+  it.each(['', '   '])('reports %j as empty', (raw) => expect(value(raw)).toBe('empty'));
+
+  it.each(['abc', '12abc', '1,00,0', '1.2.3,4,5', '--5', '$-5-', '1e', '12%%', 'NaN', 'Infinity', '0x10', '1/2', '<script>', '1,000.000,5'])(
+    'rejects %j',
+    (raw) => expect(value(raw)).toBe('notANumber'),
+  );
+
+  it('rejects magnitudes beyond reliable precision', () => {
+    expect(value('1e999')).toBe('tooLarge');
+    expect(value('9999999999999999')).toBe('tooLarge');
+  });
+
+  it('notes a percent sign without changing the number', () => {
+    expect(parseNumber('12%')).toEqual({ ok: true, value: 12, hadPercentSign: true });
+    expect(parseNumber('１２％')).toEqual({ ok: true, value: 12, hadPercentSign: true });
+  });
+
+  it('never throws and only returns finite numbers (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (s) => {
+        const r = parseNumber(s);
+        if (r.ok) expect(Number.isFinite(r.value)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('round-trips numbers formatted by Intl in both languages (property)', () => {
+    const en = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+    const zh = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (x) => {
+        const rounded = Math.round(x * 100) / 100;
+        for (const f of [en, zh]) {
+          const r = parseNumber(f.format(rounded));
+          expect(r.ok && Math.abs(r.value - rounded) < 1e-6).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
+describe('readNumericField', () => {
+  it('stores percentages as fractions, whichever way they are typed', () => {
+    for (const raw of ['12', '12%', '１２％']) expect(readNumericField(raw, { kind: 'percent' })).toEqual({ ok: true, value: 0.12 });
+    expect(readNumericField('12.5', { kind: 'percent' })).toEqual({ ok: true, value: 0.125 });
+  });
+
+  it('refuses a % sign in a non-percent field and fractional counts', () => {
+    expect(readNumericField('12%', { kind: 'money' })).toEqual({ ok: false, message: { code: 'parse.percentNotAllowed' } });
+    expect(readNumericField('2.5', { kind: 'count' })).toEqual({ ok: false, message: { code: 'range.integer' } });
+  });
+
+  it('applies bounds with messages in the typed unit', () => {
+    expect(readNumericField('-1', { kind: 'money', min: 0 })).toEqual({ ok: false, message: { code: 'range.min', params: { min: 0 } } });
+    expect(readNumericField('150', { kind: 'percent', max: 1 })).toEqual({ ok: false, message: { code: 'range.maxPercent', params: { max: 100 } } });
+    expect(readNumericField('', { kind: 'money', optional: true })).toEqual({ ok: true, value: null });
+    expect(readNumericField('x'.repeat(65), { kind: 'money' })).toEqual({ ok: false, message: { code: 'parse.tooLong', params: { max: 64 } } });
+  });
+
+  it('keeps the fields that parse when another fails', () => {
+    const read = readFields({ a: { kind: 'number' }, b: { kind: 'number' } } as const, { a: 'oops', b: '3' });
+    expect(read.values).toEqual({ b: 3 });
+    expect(read.errors.a).toEqual({ code: 'parse.notANumber' });
+  });
+});
+
+describe('largestRemainder', () => {
+  it('splits to the cent and adds up exactly', () => {
+    expect(largestRemainder([100 / 3, 100 / 3, 100 / 3])).toEqual([33.34, 33.33, 33.33]);
+    expect(largestRemainder([0.5, 0.5], 0, 1)).toEqual([1, 0]);
+  });
+
+  it('always sums to the rounded total, each part within one unit (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1e7, noNaN: true }), { minLength: 1, maxLength: 60 }), (parts) => {
+        const out = largestRemainder(parts, 2);
+        const cents = (x: number) => Math.round(x * 100);
+        expect(out.reduce((s, x) => s + cents(x), 0)).toBe(Math.round(parts.reduce((a, b) => a + b, 0) * 100));
+        out.forEach((x, i) => expect(Math.abs(x - parts[i]!)).toBeLessThan(0.0100001));
+      }),
+    );
+  });
+});
+
+describe('CSV', () => {
+  it('writes quoted cells and defuses spreadsheet formulas but not negative numbers', () => {
+    expect(toCsv([['a,b', 'say "hi"', '=SUM(A1)', '-5', '@x']])).toBe('"a,b","say ""hi""",\'=SUM(A1),-5,\'@x\r\n');
+  });
+
+  it('reads RFC 4180 with quotes, CRLF, BOM and semicolons', () => {
+    expect(parseCsv('\uFEFFname,value\r\n"A, Inc.",1\r\n"say ""x""",2\r\n')).toEqual({ ok: true, rows: [['name', 'value'], ['A, Inc.', '1'], ['say "x"', '2']] });
+    expect(parseCsv('a;b\n1,5;2\n')).toEqual({ ok: true, rows: [['a', 'b'], ['1,5', '2']] });
+  });
+
+  it('names the row and column of malformed input', () => {
+    expect(parseCsv('a,b\n1,"2\n')).toEqual({ ok: false, error: { code: 'csv.unclosedQuote', row: 2, column: 2 } });
+    expect(parseCsv('a,b\n1,2,3\n')).toEqual({ ok: false, error: { code: 'csv.columnCount', row: 2, expected: 2, found: 3 } });
+    expect(parseCsv('a,b\n1,x"y\n')).toEqual({ ok: false, error: { code: 'csv.quoteInField', row: 2, column: 2 } });
+  });
+
+  it('round-trips any table (property)', () => {
+    const cell = fc.string({ maxLength: 12 }).filter((s) => !/^[=+\-@\t\r]/.test(s));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 8 }), (rows) => {
+        const table = [['h1', 'h2'], ...rows];
+        const parsed = parseCsv(toCsv(table), { delimiter: ',' });
+        expect(parsed.ok).toBe(true);
+        if (parsed.ok) expect(parsed.rows).toEqual(table.filter((r, i) => i === 0 || !(r.length === 1 && r[0] === '')));
+      }),
+    );
+  });
+
+  it('imports rows by header label and reports the first bad cell', () => {
+    const spec = { columns: { name: { kind: 'text' }, score: { kind: 'number', min: 1, max: 5 } }, minRows: 1, maxRows: 5 } as const;
+    expect(rowsFromCsv('Name,Score\nA,3\nB,4\n', spec)).toEqual({ ok: true, rows: [{ name: 'A', score: '3' }, { name: 'B', score: '4' }] });
+    expect(rowsFromCsv('名称,得分\nA,3\n', spec, { name: ['名称'], score: ['得分'] })).toMatchObject({ ok: true });
+    expect(rowsFromCsv('name,score\nA,3\nB,9\n', spec)).toEqual({
+      ok: false,
+      error: { code: 'csv.badCell', row: 3, column: 'score', message: { code: 'range.max', params: { max: 5 } } },
+    });
+    expect(rowsFromCsv('name\nA\n', spec)).toEqual({ ok: false, error: { code: 'csv.missingColumn', column: 'score' } });
+  });
+});
+
+describe('URL state', () => {
+  const specs = { price: { kind: 'money' }, basis: { kind: 'choice', options: ['markup', 'margin'] } } as const;
+  const defaults = { price: '10', basis: 'markup' };
+
+  it('writes only changed fields and reads them back', () => {
+    const params = encodeState('C05.1', specs, { price: '12', basis: 'markup' }, defaults, new URLSearchParams('other=1'));
+    expect(params.toString()).toBe('other=1&C05.1.price=12');
+    expect(decodeState('C05.1', specs, params)).toEqual({ raw: { price: '12' }, ignored: [] });
+  });
+
+  it('ignores unknown keys, bad choices, overlong values, and keeps markup as inert text', () => {
+    const hostile = new URLSearchParams({
+      'C05.1.basis': 'javascript:alert(1)',
+      'C05.1.__proto__': 'x',
+      'C05.1.price': '<img src=x onerror=alert(1)>',
+      'C05.1.constructor': '1',
+    });
+    hostile.append('C05.1.price', 'y'.repeat(10_000));
+    const decoded = decodeState('C05.1', specs, hostile);
+    expect(decoded.raw).toEqual({ price: '<img src=x onerror=alert(1)>' });
+    expect(decoded.ignored.sort()).toEqual(['__proto__', 'basis', 'constructor', 'price'].sort());
+    expect(Object.getPrototypeOf(decoded.raw)).toBe(Object.prototype);
+  });
+
+  it('never throws on random query strings and only yields known fields (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.constantFrom('C05.1.price', 'C05.1.basis'), fc.string()), fc.string({ maxLength: 200 }))), (pairs) => {
+        const decoded = decodeState('C05.1', specs, new URLSearchParams(pairs));
+        for (const key of Object.keys(decoded.raw)) expect(['price', 'basis']).toContain(key);
+        if (decoded.raw.basis !== undefined) expect(['markup', 'margin']).toContain(decoded.raw.basis);
+      }),
+    );
+  });
+
+  it('treats unreadable storage as empty', () => {
+    expect(decodeStored('C05.1', specs, '{not json')).toEqual({});
+    expect(decodeStored('C05.1', specs, '[1,2]')).toEqual({});
+    expect(decodeStored('C05.1', specs, JSON.stringify({ price: '7', basis: 'nope' }))).toEqual({ price: '7' });
+  });
+});
+
+describe('formatter', () => {
+  it('formats money by language and currency, without -0', () => {
+    expect(createFormatter('en', 'USD').money(1234.5)).toBe('$1,234.50');
+    expect(createFormatter('zh-CN', 'CNY').money(1234.5)).toBe('¥1,234.50');
+    expect(createFormatter('en', 'USD').money(-0.001)).toBe('$0.00');
+    expect(createFormatter('en', 'USD').percent(0.2308)).toBe('23.08%');
+  });
+});
