@@ -4,11 +4,12 @@
  * project (unit, site, browser), then prints the plain closing line `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { buildSite, SUB_PATH_BASE } from './build-sites.mjs';
 
 const REPORT = 'test-results/vitest.json';
 mkdirSync('test-results', { recursive: true });
+rmSync(REPORT, { force: true });
 
 function step(label, fn) {
   const started = performance.now();
@@ -22,8 +23,16 @@ step('type check (tsc --noEmit)', () => {
   const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' });
   typecheckFailed = tsc.status !== 0;
 });
-const root = step('build at / → dist/', () => buildSite({ base: '/', outDir: 'dist' }));
-const sub = step(`build at ${SUB_PATH_BASE} → dist-sub/`, () => buildSite({ base: SUB_PATH_BASE, outDir: 'dist-sub' }));
+let root, sub;
+try {
+  root = step('build at / → dist/', () => buildSite({ base: '/', outDir: 'dist' }));
+  sub = step(`build at ${SUB_PATH_BASE} → dist-sub/`, () => buildSite({ base: SUB_PATH_BASE, outDir: 'dist-sub' }));
+} catch (error) {
+  console.error(String(error));
+  writeFileSync('test-results/summary.txt', '0 passed, 1 failed\n');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 console.log(`  built ${root.pages} pages in ${root.seconds.toFixed(1)} s; sub-path build ${sub.pages} pages in ${sub.seconds.toFixed(1)} s`);
 
 const vitest = step('vitest (unit, site, browser)', () =>
@@ -43,5 +52,7 @@ try {
 }
 if (typecheckFailed) failed += 1;
 if (passed === 0 && failed === 0) failed = 1; // a run that ran nothing is a failure
-console.log(`${passed} passed, ${failed} failed`);
+const closing = `${passed} passed, ${failed} failed`;
+writeFileSync('test-results/summary.txt', closing + '\n');
+console.log(closing);
 process.exit(failed > 0 || vitest.status !== 0 ? 1 : 0);

@@ -216,3 +216,18 @@ describe('formatter', () => {
     expect(createFormatter('en', 'USD').percent(0.2308)).toBe('23.08%');
   });
 });
+
+describe('boundary helpers', () => {
+  it('round9 snaps float noise at cut-offs and keeps large values exact', async () => {
+    const { ceilSafe, round9 } = await import('~/lib/kit/calculator');
+    expect(round9(3.38 / 2.6 - 1)).toBe(0.3); // growth of exactly 30%, computed as 0.29999999999999993
+    expect(ceilSafe(39559044453371)).toBe(39559044453371);
+    expect(ceilSafe(4878.048780487805)).toBe(4879);
+    expect(round9(123456789.125)).toBe(123456789.125);
+  });
+
+  it('largestRemainder terminates quickly even when the total disagrees with the parts', () => {
+    const out = largestRemainder([1, 2, 3], 2, 1_000_000);
+    expect(out.reduce((a, b) => a + b, 0)).toBeCloseTo(1_000_000, 6);
+  });
+});

@@ -32,7 +32,8 @@ interface FrameProps {
   charts?: ComponentChildren;
 }
 
-function download(filename: string, text: string) {
+/** Saves text as a UTF-8 CSV file (with a BOM); also used by islands that export more than the frame does. */
+export function download(filename: string, text: string) {
   // BOM so spreadsheet programs read Chinese labels as UTF-8.
   const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);

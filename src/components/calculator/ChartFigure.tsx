@@ -1,11 +1,14 @@
 /**
  * A chart with its accessible twin: a labelled canvas (role="img") plus the same numbers as a
  * table. Chart.js is imported on first draw only; colours come from the theme's CSS variables
- * and follow Starlight's light/dark switch.
+ * and follow Starlight's light/dark switch. The legend (which toggles series) and the hover
+ * tooltip are HTML, so Chart.js's legend and tooltip plugins stay out of the bundle; a
+ * `doughnut` configuration is drawn as SVG by `ShareDonut`, server-side included.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ChartConfiguration } from 'chart.js';
+import type { Chart as ChartInstance, ChartConfiguration, ChartEvent } from 'chart.js';
 import type { FieldContext } from './Fields';
+import { ShareDonut } from './ShareDonut';
 
 export interface ChartPalette {
   text: string;
@@ -33,10 +36,22 @@ interface ChartFigureProps {
   dataKey: string;
 }
 
+const SERIES = [1, 2, 3, 4, 5, 6];
+
+/** Colours as CSS variables: right for SVG, which resolves them itself (and on the server). */
+const cssPalette: ChartPalette = {
+  text: 'var(--sl-color-gray-2)',
+  grid: 'var(--mpp-grid)',
+  series: SERIES.map((i) => `var(--mpp-series-${i})`),
+  fill: SERIES.map((i) => `var(--mpp-series-${i})`),
+  alert: 'var(--mpp-alert)',
+};
+
+/** Colours resolved from the current theme: a canvas cannot read CSS variables. */
 function readPalette(): ChartPalette {
   const style = getComputedStyle(document.documentElement);
   const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  const series = [1, 2, 3, 4, 5, 6].map((i) => v(`--mpp-series-${i}`, '#1f77b4'));
+  const series = SERIES.map((i) => v(`--mpp-series-${i}`, '#1f77b4'));
   return {
     text: v('--sl-color-gray-2', '#333'),
     grid: v('--mpp-grid', 'rgba(128,128,128,0.25)'),
@@ -46,11 +61,55 @@ function readPalette(): ChartPalette {
   };
 }
 
+interface LegendEntry {
+  label: string;
+  color: string;
+  hidden: boolean;
+}
+
+interface Tip {
+  x: number;
+  y: number;
+  lines: string[];
+}
+
+type LabelCallback = (item: unknown) => string | string[];
+
+/** Text for the hovered points, through the config's `plugins.tooltip.callbacks.label` when given. */
+function tooltipLines(chart: ChartInstance, event: ChartEvent, callback: LabelCallback | undefined): Tip | null {
+  if (!event.native) return null;
+  const type = (chart.config as { type?: string }).type;
+  const mode = type === 'bar' ? 'index' : 'nearest';
+  const hits = chart.getElementsAtEventForMode(event.native, mode, { intersect: type === 'scatter' || type === 'bubble' }, false);
+  if (hits.length === 0) return null;
+  const lines = hits.slice(0, 6).map(({ datasetIndex, index }) => {
+    const dataset = chart.data.datasets[datasetIndex]!;
+    const raw = dataset.data[index];
+    // Same shape as Chart.js's parsed values: {x, y} (category charts: x is the index).
+    const parsed = (typeof raw === 'number' ? { x: index, y: raw } : { ...(raw as object) }) as Record<string, number>;
+    const label = String(chart.data.labels?.[index] ?? '');
+    const item = { chart, dataset, datasetIndex, dataIndex: index, parsed, raw, label };
+    if (callback) {
+      const out = callback(item);
+      return Array.isArray(out) ? out.join(' ') : out;
+    }
+    const y = parsed['y'] ?? parsed['x'];
+    return `${dataset.label ?? ''}: ${label ? `${label} ` : ''}${typeof y === 'number' ? y.toLocaleString() : ''}`;
+  });
+  const { x, y } = hits[0]!.element.getProps(['x', 'y'], true) as { x: number; y: number };
+  return { x, y, lines };
+}
+
 export function ChartFigure({ ctx, id, title, description, config, table, dataKey }: ChartFigureProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const chartRef = useRef<{ destroy(): void } | null>(null);
+  const chartRef = useRef<ChartInstance | null>(null);
   const [state, setState] = useState<'idle' | 'ready' | 'failed'>('idle');
   const [theme, setTheme] = useState('');
+  const [legend, setLegend] = useState<LegendEntry[]>([]);
+  const [tip, setTip] = useState<Tip | null>(null);
+  const donut = config ? config(cssPalette) : null;
+  const donutType = (donut as { type?: string } | null)?.type;
+  const isDonut = donutType === 'doughnut' || donutType === 'pie';
 
   useEffect(() => {
     const root = document.documentElement;
@@ -63,9 +122,10 @@ export function ChartFigure({ ctx, id, title, description, config, table, dataKe
   useEffect(() => {
     let cancelled = false;
     const canvas = canvasRef.current;
-    if (!canvas || !config) {
+    if (!canvas || !config || isDonut) {
       chartRef.current?.destroy();
       chartRef.current = null;
+      if (isDonut) setState('ready');
       return;
     }
     import('../../lib/kit/chart-setup')
@@ -74,17 +134,27 @@ export function ChartFigure({ ctx, id, title, description, config, table, dataKe
         const palette = readPalette();
         const cfg = config(palette);
         const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        const labelCallback = (cfg.options?.plugins as { tooltip?: { callbacks?: { label?: LabelCallback } } } | undefined)?.tooltip?.callbacks?.label;
         cfg.options = {
           responsive: true,
           maintainAspectRatio: false,
           ...(reduceMotion ? { animation: false } : {}),
           ...cfg.options,
-          plugins: { ...cfg.options?.plugins, legend: { labels: { color: palette.text }, ...cfg.options?.plugins?.legend } },
+          onHover: (event, _elements, chart) => setTip(tooltipLines(chart, event, labelCallback)),
         };
         Chart.defaults.color = palette.text;
         Chart.defaults.borderColor = palette.grid;
         chartRef.current?.destroy();
-        chartRef.current = new Chart(canvas, cfg);
+        const chart = new Chart(canvas, cfg);
+        chartRef.current = chart;
+        setLegend(
+          chart.data.datasets.map((dataset, i) => ({
+            label: dataset.label ?? '',
+            color: String((Array.isArray(dataset.borderColor) ? dataset.borderColor[0] : dataset.borderColor) ?? dataset.backgroundColor ?? palette.series[i % 6]),
+            hidden: !chart.isDatasetVisible(i),
+          })),
+        );
+        setTip(null);
         setState('ready');
       })
       .catch(() => !cancelled && setState('failed'));
@@ -97,17 +167,56 @@ export function ChartFigure({ ctx, id, title, description, config, table, dataKe
 
   useEffect(() => () => chartRef.current?.destroy(), []);
 
+  const toggle = (index: number) => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    chart.setDatasetVisibility(index, !chart.isDatasetVisible(index));
+    chart.update();
+    setLegend((prev) => prev.map((entry, i) => (i === index ? { ...entry, hidden: !chart.isDatasetVisible(i) } : entry)));
+  };
+
   return (
     <figure class="calc-chart" data-chart={id} data-chart-state={state}>
       <figcaption>{title}</figcaption>
-      <div class="calc-chart-canvas">
-        <canvas ref={canvasRef} role="img" aria-label={`${title}. ${description}`} />
-        {state === 'idle' && config ? <p class="calc-chart-status">{ctx.ui.kit.chartLoading}</p> : null}
-        {state === 'failed' ? <p class="calc-chart-status">{ctx.ui.kit.chartFailed}</p> : null}
-      </div>
+      {isDonut && donut ? (
+        <ShareDonut
+          label={`${title}. ${description}`}
+          formatShare={(f) => ctx.format.percent(f, 1)}
+          slices={(donut.data.labels ?? []).map((label, i) => {
+            const dataset = donut.data.datasets[0];
+            const colors = dataset?.backgroundColor;
+            return { label: String(label), value: Number(dataset?.data[i] ?? 0), color: Array.isArray(colors) ? String(colors[i]) : undefined };
+          })}
+        />
+      ) : (
+        <>
+          {legend.length > 1 ? (
+            <ul class="calc-legend">
+              {legend.map((entry, i) => (
+                <li key={entry.label}>
+                  <button type="button" class="calc-legend-item" aria-pressed={!entry.hidden} onClick={() => toggle(i)}>
+                    <span class="calc-swatch" style={{ background: entry.color }} aria-hidden="true" />
+                    {entry.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <div class="calc-chart-canvas" onMouseLeave={() => setTip(null)}>
+            <canvas ref={canvasRef} role="img" aria-label={`${title}. ${description}`} />
+            {state === 'idle' && config ? <p class="calc-chart-status">{ctx.ui.kit.chartLoading}</p> : null}
+            {state === 'failed' ? <p class="calc-chart-status">{ctx.ui.kit.chartFailed}</p> : null}
+            {tip ? (
+              <div class="calc-tooltip" style={{ left: `${tip.x}px`, top: `${tip.y}px` }} aria-hidden="true">
+                {tip.lines.map((line) => <div key={line}>{line}</div>)}
+              </div>
+            ) : null}
+          </div>
+        </>
+      )}
       <details class="calc-chart-table">
         <summary>{ctx.ui.kit.showTable}</summary>
-        <div class="calc-table-scroll">
+        <div class="calc-table-scroll" tabIndex={0}>
           <table>
             <caption class="sr-only">{title}</caption>
             <thead>

@@ -1,6 +1,6 @@
 /** Input fields shared by every calculator: text inputs that accept what people type, with an echo and a message. */
 import type { ComponentChildren } from 'preact';
-import type { ChoiceFieldSpec, Message, NumericFieldSpec } from '../../lib/kit/fields';
+import type { ChoiceFieldSpec, DateFieldSpec, Message, NumericFieldSpec, TextFieldSpec } from '../../lib/kit/fields';
 import type { Formatter } from '../../lib/kit/format';
 import { interpolate } from '../../lib/kit/format';
 import type { IslandStrings } from './island';
@@ -116,5 +116,72 @@ export function ChoiceField<T extends string>({ ctx, name, label, spec, raw, lab
         </label>
       ))}
     </fieldset>
+  );
+}
+
+interface TextLikeFieldProps {
+  ctx: FieldContext;
+  name: string;
+  label: string;
+  raw: string;
+  error: Message | undefined;
+  onInput: (value: string) => void;
+  hint?: string;
+}
+
+/** Shared markup of the plain text inputs (free text and dates): label, input, hint, message or echo. */
+function TextLikeInput(props: TextLikeFieldProps & { optional: boolean; maxLength: number; understood: string | null }) {
+  const { ctx, name, label, raw, error, onInput, hint, understood } = props;
+  const id = domId(ctx.calcId, name);
+  const describedBy = [error ? `${id}-error` : understood ? `${id}-echo` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`calc-field${error ? ' calc-field--invalid' : ''}`}>
+      <label for={id}>
+        {label}
+        {props.optional ? <span class="calc-optional"> ({ctx.ui.kit.optional})</span> : null}
+      </label>
+      <div class="calc-input">
+        <input
+          id={id}
+          name={name}
+          type="text"
+          autoComplete="off"
+          maxLength={props.maxLength}
+          value={raw}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy}
+          onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
+        />
+      </div>
+      {hint ? <p class="calc-hint" id={`${id}-hint`}>{hint}</p> : null}
+      {error ? (
+        <p class="calc-error" id={`${id}-error`} role="alert">{messageText(ctx.ui, error, ctx.format)}</p>
+      ) : understood ? (
+        <p class="calc-echo" id={`${id}-echo`}>{interpolate(ctx.ui.kit.understood, { value: understood })}</p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Free text (a name, a trigger condition); shown back only as text, never as markup. */
+export function TextField(props: TextLikeFieldProps & { spec: TextFieldSpec }) {
+  return <TextLikeInput {...props} optional={props.spec.optional === true} maxLength={props.spec.maxLength ?? 64} understood={null} />;
+}
+
+/**
+ * A calendar date typed as text (2026-12-01, 2026/12/1, 2026年12月1日), echoed back as a local
+ * date so the reader sees what was understood. A text input rather than `type="date"`, so text
+ * restored from a link or typed in any of the accepted forms is never silently blanked.
+ */
+export function DateField(props: TextLikeFieldProps & { spec: DateFieldSpec; value: number | null | undefined }) {
+  const understood = props.error || props.value == null ? null : props.ctx.format.date(props.value);
+  return (
+    <TextLikeInput
+      {...props}
+      optional={props.spec.optional === true}
+      maxLength={64}
+      understood={understood}
+      hint={props.hint ?? props.ctx.ui.kit.dateHint}
+    />
   );
 }

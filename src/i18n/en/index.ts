@@ -3,7 +3,9 @@
  * (its type is derived from this file, so a missing key fails the type check and a test).
  * `{name}` placeholders are filled by `interpolate`.
  */
+import { budgetCalculators, budgetMessages } from './budget';
 import { pricingCalculators, pricingMessages } from './pricing';
+import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 import type { Widen } from '../types';
 
 export const en = {
@@ -46,10 +48,16 @@ export const en = {
     importCsv: 'Import',
     importedRows: 'Imported {count} rows.',
     statusInfo: 'Note',
+    dateHint: 'Year-month-day, e.g. 2026-12-01',
   },
   messages: {
     ...pricingMessages,
+    ...budgetMessages,
+    ...segmentationMessages,
+    ...kmeansMessages,
     'parse.emptyText': 'Enter a name.',
+    'parse.emptyDate': 'Enter a date, e.g. 2026-12-01.',
+    'parse.notADate': 'This is not a valid date. Use year-month-day, e.g. 2026-12-01.',
     'csv.unclosedQuote': 'CSV row {row}, column {column}: a quoted value is never closed.',
     'csv.quoteInField': 'CSV row {row}, column {column}: a quote mark inside an unquoted value.',
     'csv.columnCount': 'CSV row {row} has {found} columns; the header has {expected}.',
@@ -78,6 +86,9 @@ export const en = {
   },
   calculators: {
     ...pricingCalculators,
+    ...budgetCalculators,
+    ...segmentationCalculators,
+    ...kmeansCalculators,
   },
   play: {
     heading: 'The play at a glance',

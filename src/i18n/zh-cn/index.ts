@@ -1,5 +1,7 @@
 import type { UiStrings } from '../en';
+import { budgetCalculators, budgetMessages } from './budget';
 import { pricingCalculators, pricingMessages } from './pricing';
+import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 
 /** 简体中文界面文字。键与 ../en/ 一一对应（类型检查与测试都会核对）。 */
 export const zhCN: UiStrings = {
@@ -42,10 +44,16 @@ export const zhCN: UiStrings = {
     importCsv: '导入',
     importedRows: '已导入 {count} 行。',
     statusInfo: '提示',
+    dateHint: '按年-月-日填写，例如 2026-12-01',
   },
   messages: {
     ...pricingMessages,
+    ...budgetMessages,
+    ...segmentationMessages,
+    ...kmeansMessages,
     'parse.emptyText': '请输入名称。',
+    'parse.emptyDate': '请输入日期，例如 2026-12-01。',
+    'parse.notADate': '不是有效日期。请按“年-月-日”填写，例如 2026-12-01。',
     'csv.unclosedQuote': 'CSV 第 {row} 行第 {column} 列：引号没有闭合。',
     'csv.quoteInField': 'CSV 第 {row} 行第 {column} 列：未加引号的值中出现了引号。',
     'csv.columnCount': 'CSV 第 {row} 行有 {found} 列，表头有 {expected} 列。',
@@ -74,6 +82,9 @@ export const zhCN: UiStrings = {
   },
   calculators: {
     ...pricingCalculators,
+    ...budgetCalculators,
+    ...segmentationCalculators,
+    ...kmeansCalculators,
   },
   play: {
     heading: '本章打法速览',

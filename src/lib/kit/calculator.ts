@@ -59,10 +59,12 @@ export function need<V extends Record<string, unknown>, K extends keyof V>(
 
 /**
  * Rounds to 9 decimals before comparing with a cut-off or taking ⌈ ⌉ / ⌊ ⌋, so exact
- * boundary cases land where the rule says (0.29999999999999993 counts as 30%).
+ * boundary cases land where the rule says (0.29999999999999993 counts as 30%). Above 10^6,
+ * x·10^9 passes 2^53 and would itself lose digits, so large values keep 15 significant digits.
  */
 export function round9(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
+  if (!Number.isFinite(x)) return x;
+  return Math.abs(x) < 1e6 ? Math.round(x * 1e9) / 1e9 : Number(x.toPrecision(15));
 }
 
 export function ceilSafe(x: number): number {
@@ -71,4 +73,28 @@ export function ceilSafe(x: number): number {
 
 export function floorSafe(x: number): number {
   return Math.floor(round9(x));
+}
+
+/** True when every number inside `value` (recursively) is finite. */
+export function isAllFinite(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isAllFinite);
+  if (value !== null && typeof value === 'object') return Object.values(value).every(isAllFinite);
+  return true;
+}
+
+/**
+ * Last line of defence against NaN/Infinity on screen: removes every top-level result that
+ * holds a non-finite number (e.g. ratios of extreme but valid inputs such as 1e-300 and 1e15)
+ * and returns the removed keys, so the calculator can add one issue explaining why.
+ */
+export function dropNonFinite<R>(results: Partial<R>): (keyof R)[] {
+  const dropped: (keyof R)[] = [];
+  for (const key of Object.keys(results) as (keyof R)[]) {
+    if (!isAllFinite(results[key])) {
+      delete results[key];
+      dropped.push(key);
+    }
+  }
+  return dropped;
 }

@@ -2,6 +2,7 @@
  * Field specifications and the single place where typed text becomes a value.
  * Calculators declare their fields; the UI and the URL/CSV readers all call `readField`.
  */
+import { parseDate } from './parse-date';
 import { parseNumber } from './parse-number';
 
 export type NumericKind = 'number' | 'money' | 'percent' | 'count';
@@ -31,7 +32,13 @@ export interface TextFieldSpec {
   optional?: boolean;
 }
 
-export type FieldSpec = NumericFieldSpec | ChoiceFieldSpec | TextFieldSpec;
+/** A calendar date, stored as a day number (days since 1970-01-01 UTC); see `parse-date.ts`. */
+export interface DateFieldSpec {
+  kind: 'date';
+  optional?: boolean;
+}
+
+export type FieldSpec = NumericFieldSpec | ChoiceFieldSpec | TextFieldSpec | DateFieldSpec;
 
 /** A message code with parameters; the UI looks the code up in the reader's language. */
 export interface Message {
@@ -78,10 +85,19 @@ export function readTextField(raw: string, spec: TextFieldSpec): FieldRead<strin
   return { ok: true, value: text };
 }
 
+export function readDateField(raw: string, spec: DateFieldSpec): FieldRead<number | null> {
+  if (raw.length > MAX_FIELD_LENGTH) return { ok: false, message: { code: 'parse.tooLong', params: { max: MAX_FIELD_LENGTH } } };
+  const parsed = parseDate(raw);
+  if (parsed.ok) return { ok: true, value: parsed.day };
+  if (parsed.error === 'empty' && spec.optional) return { ok: true, value: null };
+  return { ok: false, message: { code: parsed.error === 'empty' ? 'parse.emptyDate' : 'parse.notADate' } };
+}
+
 /** Reads one field of any kind. */
 export function readField(raw: string, spec: FieldSpec): FieldRead<unknown> {
   if (spec.kind === 'choice') return readChoiceField(raw, spec);
   if (spec.kind === 'text') return readTextField(raw, spec);
+  if (spec.kind === 'date') return readDateField(raw, spec);
   return readNumericField(raw, spec);
 }
 

@@ -26,6 +26,8 @@ export interface Formatter {
   /** Signed percentage points or percent, e.g. "+12.0%". */
   signedPercent(fraction: number, digits?: number): string;
   ratio(value: number, digits?: number): string;
+  /** A day number (days since 1970-01-01 UTC, as date fields store it) as a local date. */
+  date(day: number): string;
 }
 
 const cache = new Map<string, Intl.NumberFormat>();
@@ -48,14 +50,16 @@ export function createFormatter(locale: Locale, currency: Currency): Formatter {
   return {
     locale,
     currency,
-    money: (v) => nf(locale, { style: 'currency', currency }).format(clean(v)).replace(/^-0([.,]0+)?$/, '0'),
-    compactMoney: (v) => nf(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(clean(v)),
-    number: (v, maxDigits = 2) => nf(locale, { maximumFractionDigits: maxDigits }).format(clean(v)),
-    integer: (v) => nf(locale, { maximumFractionDigits: 0 }).format(clean(v)),
-    percent: (f, digits = 2) => nf(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(clean(f)),
+    // signDisplay 'negative': a value that rounds to zero never shows as "-0.00".
+    money: (v) => nf(locale, { style: 'currency', currency, signDisplay: 'negative' }).format(clean(v)),
+    compactMoney: (v) => nf(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1, signDisplay: 'negative' }).format(clean(v)),
+    number: (v, maxDigits = 2) => nf(locale, { maximumFractionDigits: maxDigits, signDisplay: 'negative' }).format(clean(v)),
+    integer: (v) => nf(locale, { maximumFractionDigits: 0, signDisplay: 'negative' }).format(clean(v)),
+    percent: (f, digits = 2) => nf(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' }).format(clean(f)),
     signedPercent: (f, digits = 1) =>
       nf(locale, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(clean(f)),
     ratio: (v, digits = 2) => nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(clean(v)),
+    date: (day) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(day * 86_400_000),
   };
 }
 

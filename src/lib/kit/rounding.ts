@@ -13,11 +13,31 @@ export function largestRemainder(values: readonly number[], decimals = 2, total?
     .map((u, i) => ({ i, rest: u - Math.floor(u + 1e-9) }))
     .sort((a, b) => b.rest - a.rest || a.i - b.i);
   const result = [...floors];
-  // `remaining` is small (≤ number of parts) unless the caller's total disagrees with the parts.
-  for (let k = 0; remaining !== 0 && order.length > 0; k = (k + 1) % order.length) {
+  if (order.length === 0) return result;
+  // `remaining` is at most the number of parts unless the caller's total disagrees with the
+  // parts; spread any excess evenly first so the loop below stays short.
+  const even = Math.trunc(remaining / order.length);
+  if (even !== 0) {
+    for (let i = 0; i < result.length; i++) result[i]! += even;
+    remaining -= even * order.length;
+  }
+  for (let k = 0; remaining !== 0; k = (k + 1) % order.length) {
     const step = remaining > 0 ? 1 : -1;
     result[order[k]!.i]! += step;
     remaining -= step;
   }
   return result.map((u) => u / scale);
+}
+
+/**
+ * Converts an amount to whole units of 10^-decimals (cents by default), rounding to the nearest
+ * unit, up or down. A product that binary floating point puts a hair off a whole unit
+ * (0.29 × 100 = 28.999999999999996) snaps to that unit first. The snap tolerance grows with the
+ * magnitude because `round9` cannot snap large numbers (x·10⁹ exceeds 2⁵³ above ~9·10⁶).
+ */
+export function toUnits(value: number, mode: 'nearest' | 'up' | 'down' = 'nearest', decimals = 2): number {
+  const units = value * 10 ** decimals;
+  const nearest = Math.round(units);
+  if (Math.abs(units - nearest) <= Math.max(1e-6, Math.abs(units) * 1e-15)) return nearest;
+  return mode === 'up' ? Math.ceil(units) : mode === 'down' ? Math.floor(units) : nearest;
 }

@@ -18,8 +18,9 @@ export function paramName(calculatorId: string, field: string): string {
   return `${calculatorId}.${field}`;
 }
 
-export function sanitizeText(value: string): string | null {
-  if (value.length > MAX_FIELD_LENGTH) return null;
+/** `max` defaults to the usual field length; a text field may declare a longer `maxLength`. */
+export function sanitizeText(value: string, max: number = MAX_FIELD_LENGTH): string | null {
+  if (value.length > max) return null;
   return value.replace(CONTROL_CHARS, '');
 }
 
@@ -53,7 +54,7 @@ export function decodeState<S extends FieldSpecs>(
     if (!name.startsWith(prefix)) continue;
     const key = name.slice(prefix.length);
     const spec = Object.hasOwn(specs, key) ? specs[key] : undefined;
-    const text = sanitizeText(value);
+    const text = sanitizeText(value, spec?.kind === 'text' ? Math.max(spec.maxLength ?? 0, MAX_FIELD_LENGTH) : MAX_FIELD_LENGTH);
     if (!spec || text === null || (spec.kind === 'choice' && !spec.options.includes(text))) {
       ignored.push(key.slice(0, 32));
       continue;

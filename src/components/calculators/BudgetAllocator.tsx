@@ -1,0 +1,396 @@
+/** C12.1 island: budget lines (RowTable), reserve, weights, method and targets; allocation, approvals, rule check and charts. */
+import { useMemo } from 'preact/hooks';
+import {
+  blankBudgetRow,
+  budgetAllocator,
+  ruleKeys,
+  type AllocationLineResult,
+  type AllocationMethod,
+  type BudgetAllocatorResults,
+  type BudgetColumns,
+  type SharePreset,
+} from '../../lib/calculators/c12-1-budget-allocator';
+import { round9 } from '../../lib/kit/calculator';
+import type { NumericFieldSpec } from '../../lib/kit/fields';
+import { interpolate } from '../../lib/kit/format';
+import { largestRemainder } from '../../lib/kit/rounding';
+import type { RawRow } from '../../lib/kit/rows';
+import type { CalculatorStrings } from '../../i18n/en/index';
+import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
+import { ChartFigure } from '../calculator/ChartFigure';
+import { ChoiceField, NumberField } from '../calculator/Fields';
+import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
+import { RowTable } from '../calculator/RowTable';
+import { useIslandContext, type IslandProps } from '../calculator/island';
+import { useCalculatorState } from '../calculator/useCalculatorState';
+
+type Fields = typeof budgetAllocator.fields;
+type NumericKey = Exclude<keyof Fields, 'method' | 'preset'>;
+const MAX_CURVES = 8;
+
+export default function BudgetAllocator({ locale, ui, t }: IslandProps<CalculatorStrings<'C12.1'>>) {
+  const { ctx, setCurrency } = useIslandContext('C12.1', locale, ui);
+  // Default and example lines named in the reader's language (the pure module holds no reader text).
+  const def = useMemo(() => {
+    const name = (rows: RawRow<BudgetColumns>[], names: readonly string[]) => rows.map((row, i) => ({ ...row, name: names[i] ?? row.name }));
+    return { ...budgetAllocator, defaultRows: name(budgetAllocator.defaultRows!, t.defaultLines), exampleRows: name(budgetAllocator.exampleRows!, t.exampleLines) };
+  }, [t]);
+  const state = useCalculatorState(def);
+  const f = ctx.format;
+  const r: Partial<BudgetAllocatorResults> = state.output.results;
+  const tr = t.results;
+  const c = t.charts;
+  const method = state.read.values.method;
+  const issues = state.output.issues;
+  // Errors sit beside their field, row issues in the table; the rest go to the issue list.
+  const fieldErrors = issues.filter((i) => i.field && i.severity === 'error');
+  const rowIssues = issues.filter((i) => i.row !== undefined);
+  const listed = issues.filter((i) => i.row === undefined && !(i.field && i.severity === 'error')).map(({ field: _field, ...rest }) => rest);
+
+  const numberField = (key: NumericKey) => (
+    <NumberField
+      key={key}
+      ctx={ctx}
+      name={key}
+      label={t.fields[key]}
+      spec={budgetAllocator.fields[key] as NumericFieldSpec}
+      raw={state.raw[key]}
+      value={state.read.values[key]}
+      error={state.read.errors[key] ?? fieldErrors.find((i) => i.field === key)}
+      onInput={(v) => state.setField(key, v)}
+    />
+  );
+
+  const nameOfRow = (row: number) => state.rows[row]?.name || interpolate(t.lineN, { n: row + 1 });
+  const lines = r.lines ?? [];
+  const money = (v: number | undefined) => (v === undefined ? undefined : f.money(v));
+  // Displayed shares add up to the displayed total (largest remainder at 0.01%).
+  const shareShown = largestRemainder(lines.map((l) => (l.share ?? 0) * 100), 2);
+  const position = (l: AllocationLineResult) =>
+    method === 'shares' ? tr.buckets[l.bucket ?? 'none'] : tr.positions[l.clamped ?? 'free'];
+  const bounds = (l: AllocationLineResult) => `${f.money(l.floor)} – ${l.cap === null ? tr.noCeiling : f.money(l.cap)}`;
+
+  const counts = r.approvalCounts;
+  const items: ResultItem[] = [
+    { key: 'allocatable', label: tr.allocatable, value: money(r.allocatable), emphasis: true },
+    { key: 'reserve', label: tr.reserve, value: money(r.reserve) },
+  ];
+  if (r.returnedToReserve) {
+    items.push({ key: 'returned', label: tr.returned, value: money(r.returnedToReserve) });
+    items.push({ key: 'reserveTotal', label: tr.reserveTotal, value: money(r.reserveTotal) });
+  }
+  if (method === 'shares') items.push({ key: 'unassigned', label: tr.unassigned, value: money(r.unassigned), detail: state.read.values.preset === 'portfolio' ? tr.unassignedBySeed : undefined });
+  items.push({ key: 'allocatedTotal', label: tr.allocatedTotal, value: money(r.allocatedTotal) });
+  if (method === 'score') items.push({ key: 'lambda', label: tr.lambda, value: r.lambda == null ? undefined : f.money(r.lambda) });
+  if (method === 'marginal') {
+    items.push({ key: 'step', label: tr.step, value: r.step === undefined || r.steps === undefined ? undefined : interpolate(tr.stepValue, { value: f.money(r.step), steps: f.integer(r.steps) }) });
+    items.push({ key: 'predictedReturn', label: tr.predictedReturnTotal, value: money(r.predictedReturnTotal), emphasis: true });
+  }
+  items.push({
+    key: 'approvals',
+    label: tr.approvals,
+    value: counts ? interpolate(tr.approvalsValue, { manager: f.integer(counts.manager), cfo: f.integer(counts.cfo), ceo: f.integer(counts.ceo) }) : undefined,
+  });
+
+  const headers = [
+    tr.line, tr.score, tr.amount, tr.share, tr.bounds, method === 'shares' ? tr.bucket : tr.position, tr.approval,
+    ...(method === 'marginal' ? [tr.predictedReturn, tr.marginalReturn] : []),
+  ];
+  const allocationRows = lines.map((l, k) => [
+    nameOfRow(l.row),
+    f.ratio(l.score, 2),
+    f.money(l.amount),
+    l.share === undefined ? ui.kit.notAvailable : f.percent(shareShown[k]! / 100, 2),
+    bounds(l),
+    position(l),
+    l.approval ? tr.levels[l.approval] : ui.kit.notAvailable,
+    ...(method === 'marginal' ? [f.money(l.predictedReturn ?? 0), f.number(l.marginalReturn ?? 0, 4)] : []),
+  ]);
+  const ruleHeaders = [tr.rule, tr.actualShare, tr.target, tr.deviation, tr.check];
+  const ruleRows = (r.rules ?? []).map((rule) => [
+    tr.ruleNames[rule.rule],
+    f.percent(rule.share, 1),
+    f.percent(rule.target, 0),
+    interpolate(tr.ppValue, { value: `${round9(rule.deviation) > 0 ? '+' : ''}${f.number(rule.deviation * 100, 1)}` }),
+    rule.pass ? tr.pass : tr.warn,
+  ]);
+
+  const columnKeys = Object.keys(budgetAllocator.table!.columns) as (keyof BudgetColumns)[];
+  const choiceText = (key: keyof BudgetColumns, raw: string) => {
+    const labels = (t.columnChoices as Partial<Record<keyof BudgetColumns, Record<string, string>>>)[key];
+    return labels?.[raw] ?? raw;
+  };
+  const csvRows = (): CsvRow[] => [
+    ...(Object.keys(budgetAllocator.fields) as (keyof Fields)[]).map((key) => ({
+      section: 'input' as const,
+      label: t.fields[key],
+      value: key === 'method' ? t.methods[state.raw.method as AllocationMethod] ?? state.raw.method : key === 'preset' ? t.presets[state.raw.preset as SharePreset] ?? state.raw.preset : state.raw[key],
+    })),
+    ...state.rows.flatMap((row, i) =>
+      columnKeys.map((k) => ({ section: 'input' as const, label: `${interpolate(ui.kit.rowN, { n: i + 1 })} · ${t.columns[k]}`, value: choiceText(k, row[k]) })),
+    ),
+    ...items.map((item) => ({ section: 'result' as const, label: item.label, value: item.value ?? '' })),
+    ...allocationRows.flatMap((row) => headers.slice(1).map((h, j) => ({ section: 'result' as const, label: `${row[0]} · ${h}`, value: row[j + 1]! }))),
+    ...ruleRows.flatMap((row) => ruleHeaders.slice(1).map((h, j) => ({ section: 'result' as const, label: `${row[0]} · ${h}`, value: row[j + 1]! }))),
+  ];
+
+  // Doughnut: lines, then unassigned and the reserve (incl. anything returned to it).
+  const parts: { label: string; value: number; kind: 'line' | 'unassigned' | 'reserve' }[] = [
+    ...lines.map((l) => ({ label: nameOfRow(l.row), value: l.amount, kind: 'line' as const })),
+    ...(r.unassigned ? [{ label: c.unassigned, value: r.unassigned, kind: 'unassigned' as const }] : []),
+    ...(r.reserveTotal !== undefined && r.reserveTotal > 0 ? [{ label: c.reserve, value: r.reserveTotal, kind: 'reserve' as const }] : []),
+  ];
+  const curves = (r.curves ?? [])
+    .map((curve, k) => ({ curve, amount: lines[k]?.amount ?? 0 }))
+    .sort((a, b) => b.amount - a.amount)
+    .slice(0, MAX_CURVES)
+    .map((x) => x.curve);
+
+  return (
+    <CalculatorFrame
+      ctx={ctx}
+      title={t.title}
+      intro={t.intro}
+      variant={t.variant}
+      seedRule={t.seedRule}
+      formulas={t.formulas}
+      notice={state.notice}
+      onLoadExample={state.loadExample}
+      onReset={state.reset}
+      onCurrency={setCurrency}
+      csvRows={csvRows}
+      inputs={
+        <>
+          <fieldset class="calc-group">
+            <legend>{t.sections.budget}</legend>
+            {numberField('totalBudget')}
+            {numberField('reserve')}
+          </fieldset>
+          <RowTable
+            ctx={ctx}
+            caption={t.tableCaption}
+            spec={budgetAllocator.table!}
+            rows={state.rows}
+            reads={state.rowReads}
+            labels={t.columns}
+            choiceLabels={t.columnChoices}
+            issues={rowIssues}
+            blankRow={(index) => ({ ...blankBudgetRow(), name: interpolate(t.lineN, { n: index + 1 }) })}
+            onCell={state.setCell}
+            onAdd={state.addRow}
+            onRemove={state.removeRow}
+            onReplace={state.replaceRows}
+          />
+          <fieldset class="calc-group">
+            <legend>{t.sections.method}</legend>
+            <ChoiceField
+              ctx={ctx}
+              name="method"
+              label={t.fields.method}
+              spec={budgetAllocator.fields.method}
+              raw={state.raw.method}
+              labels={t.methods as Record<AllocationMethod, string>}
+              onInput={(v) => state.setField('method', v)}
+            />
+            {method === 'shares' ? (
+              <ChoiceField
+                ctx={ctx}
+                name="preset"
+                label={t.fields.preset}
+                spec={budgetAllocator.fields.preset}
+                raw={state.raw.preset}
+                labels={t.presets as Record<SharePreset, string>}
+                onInput={(v) => state.setField('preset', v)}
+              />
+            ) : null}
+          </fieldset>
+          <fieldset class="calc-group">
+            <legend>{t.sections.weights}</legend>
+            {numberField('wFit')}
+            {numberField('wRoi')}
+            {numberField('wPotential')}
+            {numberField('wUrgency')}
+          </fieldset>
+          <fieldset class="calc-group">
+            <legend>{t.sections.targets}</legend>
+            {numberField('shareCore')}
+            {numberField('shareInnovation')}
+            {numberField('shareCash')}
+            {numberField('shareGrowth')}
+            {numberField('shareRd')}
+          </fieldset>
+          <fieldset class="calc-group">
+            <legend>{t.sections.approval}</legend>
+            {numberField('managerLimit')}
+            {numberField('cfoLimit')}
+            {numberField('tolerance')}
+          </fieldset>
+        </>
+      }
+      results={
+        <>
+          <ResultList ctx={ctx} items={items} />
+          {lines.length ? (
+            <div class="calc-table">
+              <div class="calc-table-scroll" tabIndex={0}>
+                <table data-result="allocation">
+                  <caption>{tr.tableCaption}</caption>
+                  <thead>
+                    <tr>{headers.map((h) => <th scope="col" key={h}>{h}</th>)}</tr>
+                  </thead>
+                  <tbody>
+                    {allocationRows.map((row, i) => (
+                      <tr key={i} data-row={lines[i]!.row}>
+                        {row.map((cell, j) => (j === 0 ? <th scope="row" key={j}>{cell}</th> : <td key={j}>{cell}</td>))}
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row">{tr.total}</th>
+                      <td />
+                      <td>{money(r.allocatedTotal)}</td>
+                      <td>{r.allocatable ? f.percent((r.allocatedTotal ?? 0) / r.allocatable, 2) : ui.kit.notAvailable}</td>
+                      {headers.slice(4).map((h) => <td key={h} />)}
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+            </div>
+          ) : null}
+          {ruleRows.length ? (
+            <div class="calc-table">
+              <div class="calc-table-scroll" tabIndex={0}>
+                <table data-result="rules">
+                  <caption>{tr.rulesCaption}</caption>
+                  <thead>
+                    <tr>{ruleHeaders.map((h) => <th scope="col" key={h}>{h}</th>)}</tr>
+                  </thead>
+                  <tbody>
+                    {ruleRows.map((row, i) => (
+                      <tr key={i} data-rule={ruleKeys[i]} data-pass={String(r.rules![i]!.pass)}>
+                        {row.map((cell, j) =>
+                          j === 0 ? <th scope="row" key={j}>{cell}</th> : <td key={j} class={j === 4 && !r.rules![i]!.pass ? 'calc-flag--alert' : undefined}>{cell}</td>,
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          ) : null}
+          <IssueList ctx={ctx} issues={listed} />
+        </>
+      }
+      charts={
+        <>
+          <ChartFigure
+            ctx={ctx}
+            id="allocation"
+            title={c.doughnutTitle}
+            description={c.doughnutDescription}
+            dataKey={JSON.stringify([parts, locale, f.currency])}
+            config={
+              parts.length
+                ? (p) => {
+                    const lineColours = p.series.filter((_, i) => i !== 2);
+                    let k = 0;
+                    const colours = parts.map((part) => (part.kind === 'reserve' ? p.series[2]! : part.kind === 'unassigned' ? p.grid : lineColours[k++ % lineColours.length]!));
+                    return {
+                      type: 'doughnut',
+                      data: { labels: parts.map((part) => part.label), datasets: [{ label: c.amount, data: parts.map((part) => part.value), backgroundColor: colours }] },
+                      options: { plugins: { tooltip: { callbacks: { label: (item) => `${item.label}: ${f.money(Number(item.raw))}` } } } },
+                    };
+                  }
+                : null
+            }
+            table={{ columns: [c.part, c.amount], rows: parts.map((part) => [part.label, f.money(part.value)]) }}
+          />
+          <ChartFigure
+            ctx={ctx}
+            id="ceilings"
+            title={c.barTitle}
+            description={c.barDescription}
+            dataKey={JSON.stringify([lines.map((l) => [nameOfRow(l.row), l.amount, l.floor, l.cap]), locale, f.currency])}
+            config={
+              lines.length
+                ? (p) => ({
+                    type: 'bar',
+                    data: {
+                      labels: lines.map((l) => nameOfRow(l.row)),
+                      datasets: [
+                        { label: c.allocation, data: lines.map((l) => l.amount), backgroundColor: p.series[0] },
+                        { label: c.floor, data: lines.map((l) => l.floor), backgroundColor: p.fill[3] ?? p.series[3], borderColor: p.series[3], borderWidth: 1 },
+                        { label: c.ceiling, data: lines.map((l) => l.cap), backgroundColor: p.fill[1] ?? p.series[1], borderColor: p.series[1], borderWidth: 1 },
+                      ],
+                    },
+                    options: {
+                      indexAxis: 'y',
+                      scales: { x: { ticks: { callback: (v) => f.compactMoney(Number(v)) } } },
+                      plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${f.money(item.parsed.x ?? 0)}` } } },
+                    },
+                  })
+                : null
+            }
+            table={{
+              columns: [tr.line, c.allocation, c.floor, c.ceiling],
+              rows: lines.map((l) => [nameOfRow(l.row), f.money(l.amount), f.money(l.floor), l.cap === null ? tr.noCeiling : f.money(l.cap)]),
+            }}
+          />
+          {method === 'marginal' ? (
+            <ChartFigure
+              ctx={ctx}
+              id="response"
+              title={c.curvesTitle}
+              description={c.curvesDescription}
+              dataKey={JSON.stringify([curves, locale, f.currency])}
+              config={
+                curves.length
+                  ? (p) => ({
+                      type: 'line',
+                      data: {
+                        datasets: curves.flatMap((curve, i) => {
+                          const colour = p.series[i % p.series.length]!;
+                          return [
+                            { type: 'line' as const, label: nameOfRow(curve.row), data: curve.points, borderColor: colour, backgroundColor: colour, pointRadius: 0 },
+                            {
+                              type: 'scatter' as const,
+                              label: interpolate(c.allocatedPoint, { name: nameOfRow(curve.row) }),
+                              data: [curve.allocated],
+                              borderColor: colour,
+                              backgroundColor: colour,
+                              pointRadius: 6,
+                              pointStyle: 'rectRot' as const,
+                            },
+                          ];
+                        }),
+                      },
+                      options: {
+                        parsing: false,
+                        scales: {
+                          x: { type: 'linear', title: { display: true, text: c.spend }, ticks: { callback: (v) => f.compactMoney(Number(v)) } },
+                          y: { type: 'linear', title: { display: true, text: c.response }, ticks: { callback: (v) => f.compactMoney(Number(v)) } },
+                        },
+                        plugins: {
+                          // One legend entry per line: the allocated point shares its curve's colour.
+                          legend: { labels: { color: p.text, filter: (item) => (item.datasetIndex ?? 0) % 2 === 0 } },
+                          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${f.money(item.parsed.y ?? 0)} @ ${f.money(item.parsed.x ?? 0)}` } },
+                        },
+                      },
+                    })
+                  : null
+              }
+              table={{
+                columns: [tr.line, c.allocation, c.response, tr.marginalReturn],
+                rows: curves.map((curve) => {
+                  const l = lines.find((x) => x.row === curve.row)!;
+                  return [nameOfRow(curve.row), f.money(l.amount), f.money(l.predictedReturn ?? 0), f.number(l.marginalReturn ?? 0, 4)];
+                }),
+              }}
+            />
+          ) : null}
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * One tolerant calendar-date parser for every date field (promotion windows, milestones,
+ * analysis dates). Accepts `2026-12-01`, `2026/12/1`, `2026.12.01`, `2026年12月1日` and
+ * full-width digits; refuses impossible dates (2026-02-30) and anything else with a code.
+ *
+ * A date is stored as a whole day number: days since 1970-01-01 (UTC), so date arithmetic is
+ * integer subtraction and no time zone or daylight-saving shift can move a date.
+ */
+
+export type DateParseError = 'empty' | 'notADate';
+
+export type ParsedDate = { ok: true; day: number } | { ok: false; error: DateParseError };
+
+const MS_PER_DAY = 86_400_000;
+/** Years outside this range are almost certainly typing mistakes. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
+
+export function parseDate(raw: string): ParsedDate {
+  const text = raw.normalize('NFKC').trim();
+  if (text === '') return { ok: false, error: 'empty' };
+  const match = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(text);
+  if (!match) return { ok: false, error: 'notADate' };
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return { ok: false, error: 'notADate' };
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    return { ok: false, error: 'notADate' };
+  }
+  return { ok: true, day: ms / MS_PER_DAY };
+}
+
+/** The ISO text `YYYY-MM-DD` of a day number (for CSV, links and tests). */
+export function isoDate(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Milliseconds since the epoch at 00:00 UTC of a day number, for `Intl.DateTimeFormat` with `timeZone: 'UTC'`. */
+export function dayToUtcMs(day: number): number {
+  return day * MS_PER_DAY;
+}

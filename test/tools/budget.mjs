@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+/**
+ * `npm run budget`: builds the site, loads representative pages in Chromium, and prints the
+ * gzip size of the HTML, CSS and JS each one loads. Fails when a budget is exceeded:
+ *   - a page without calculators: ≤ 50 KB gzip in total on first load. First load = every
+ *     response requested before the window's load event. Starlight fetches its search UI
+ *     (Pagefind UI, ~26 KB) afterwards in an idle callback; that is printed in its own column.
+ *   - each calculator's island JS, without Chart.js and Preact: ≤ 15 KB gzip (its own chunks;
+ *     the calculator kit shared by every island is loaded once per page, budget ≤ 12 KB);
+ *   - Chart.js: one shared chunk ≤ 55 KB gzip, not loaded before a chart scrolls into view.
+ * `--no-build` measures the existing dist/.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { buildSite } from './build-sites.mjs';
+import { startServer } from './serve.mjs';
+
+const KB = 1000;
+const BUDGET = { plainPage: 50 * KB, island: 15 * KB, kit: 12 * KB, chart: 55 * KB };
+
+if (!process.argv.includes('--no-build')) {
+  const { seconds, pages } = buildSite({ base: '/', outDir: 'dist' });
+  console.log(`Built ${pages} pages in ${seconds.toFixed(1)} s`);
+}
+
+const { server, url: root } = await startServer({ dir: 'dist', base: '/', port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const kb = (n) => `${(n / KB).toFixed(1).padStart(6)} KB`;
+const kind = (url, type) => (type === 'document' ? 'html' : /\.css(\?|$)/.test(url) ? 'css' : /\.m?js(\?|$)/.test(url) ? 'js' : 'other');
+
+/** Loads `path`, optionally runs `act`, and returns every response with its gzip size. */
+async function measure(path, act) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const loaded = [];
+  page.on('response', async (response) => {
+    try {
+      const body = await response.body();
+      loaded.push({ url: response.url(), kind: kind(response.url(), response.request().resourceType()), gzip: gzipSync(body).length, raw: body.length });
+    } catch {
+      /* redirects have no body */
+    }
+  });
+  await page.goto(root + path, { waitUntil: 'networkidle' });
+  // Which resources started before the load event ended (navigation timing, in the page).
+  const beforeLoad = new Set(
+    await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const end = nav ? nav.loadEventEnd : Infinity;
+      return [location.href, ...performance.getEntriesByType('resource').filter((r) => r.startTime <= end).map((r) => r.name)];
+    }),
+  );
+  const idleCount = loaded.length;
+  const first = loaded.filter((r) => beforeLoad.has(r.url));
+  const idle = loaded.slice(0, idleCount).filter((r) => !beforeLoad.has(r.url));
+  if (act) await act(page);
+  await page.close();
+  return { first, idle, after: loaded.slice(idleCount) };
+}
+
+const sum = (items, k) => items.filter((i) => !k || i.kind === k).reduce((s, i) => s + i.gzip, 0);
+const failures = [];
+
+console.log('\nFirst load, gzip: HTML / CSS / JS / total (before the load event) | fetched later on idle:');
+const pageTypes = [
+  ['home (en)', ''],
+  ['home (zh-CN)', 'zh-cn/'],
+  ['chapter without calculators (en)', 'chapters/01-strategy/'],
+  ['chapter without calculators (zh-CN)', 'zh-cn/chapters/01-strategy/'],
+  ['glossary (en)', 'glossary/'],
+  ['calculator guide (en)', 'calculators/'],
+  ['calculator-heavy chapter (en)', 'chapters/05-pricing/'],
+];
+for (const [label, path] of pageTypes) {
+  const { first, idle } = await measure(path);
+  const hasCalculator = first.some((r) => r.kind === 'html') && (await fetch(root + path).then((r) => r.text())).includes('data-calculator=');
+  const total = sum(first);
+  const line = `  ${label.padEnd(38)} ${kb(sum(first, 'html'))} ${kb(sum(first, 'css'))} ${kb(sum(first, 'js'))} ${kb(total)} | ${kb(sum(idle))}`;
+  if (!hasCalculator && total > BUDGET.plainPage) failures.push(`${label}: ${kb(total)} > ${kb(BUDGET.plainPage)}`);
+  console.log(line + (hasCalculator ? '  (has calculators: no first-load budget)' : `  budget ${kb(BUDGET.plainPage)}`));
+}
+
+console.log('\nCalculator islands: gzip of the JS each island loads, from its chunk and static imports (Chart.js and Preact excluded):');
+// Static analysis of the built chunks: an island's own JS is every chunk reachable from its
+// component chunk (static imports, plus its Web Worker) that no other island reaches; chunks
+// reached by two or more islands are the shared calculator kit, loaded once per page.
+const ASTRO = 'dist/_astro/';
+const gz = (file) => gzipSync(readFileSync(ASTRO + file)).length;
+const isChartChunk = (f) => /^chart-setup\./.test(f);
+const isPreactChunk = (f) => /^(preact|hooks|signals|jsxRuntime)\.module\.|^client\.[\w-]+\.js$|^preact\./.test(f);
+function closure(file, seen = new Set()) {
+  if (seen.has(file) || isChartChunk(file) || isPreactChunk(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(ASTRO + file, 'utf8');
+  for (const m of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["']\.\/([\w.-]+\.js)["']/g)) closure(m[1], seen);
+  for (const m of code.matchAll(/["'`](?:\.\/|\/_astro\/)?([\w.-]*worker[\w.-]*\.js)["'`]/g)) if (existsSync(ASTRO + m[1])) closure(m[1], seen);
+  return seen;
+}
+const islandChunks = new Map();
+for (const file of readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
+  const html = readFileSync('dist/' + file, 'utf8');
+  for (const m of html.matchAll(/component-url="[^"]*\/_astro\/([^"]+)"[^>]*>[\s\S]*?data-calculator="([^"]+)"/g)) {
+    if (!islandChunks.has(m[2])) islandChunks.set(m[2], m[1]);
+  }
+}
+const closures = new Map([...islandChunks].map(([id, chunk]) => [id, closure(chunk)]));
+const reach = new Map();
+for (const set of closures.values()) for (const f of set) reach.set(f, (reach.get(f) ?? 0) + 1);
+const shared = [...reach].filter(([, n]) => n > 1).map(([f]) => f);
+for (const [id, set] of [...closures].sort()) {
+  const own = [...set].filter((f) => reach.get(f) === 1);
+  const size = own.reduce((t, f) => t + gz(f), 0);
+  console.log(`  ${id.padEnd(8)} ${kb(size)}  (${own.join(', ')})  budget ${kb(BUDGET.island)}`);
+  if (size > BUDGET.island) failures.push(`${id} island: ${kb(size)} > ${kb(BUDGET.island)}`);
+}
+const sharedSize = shared.reduce((t, f) => t + gz(f), 0);
+console.log(`  shared calculator kit, loaded once per page: ${kb(sharedSize)}  (${shared.join(', ')})  budget ${kb(BUDGET.kit)}`);
+if (sharedSize > BUDGET.kit) failures.push(`shared kit: ${kb(sharedSize)} > ${kb(BUDGET.kit)}`);
+
+console.log('\nChart.js:');
+const chartFiles = readdirSync(ASTRO).filter(isChartChunk);
+const chartSize = chartFiles.reduce((t, f) => t + gz(f), 0);
+const plain = await measure('chapters/01-strategy/');
+const guide = await measure('calculators/', async (page) => {
+  await page.locator('[data-chart]').first().scrollIntoViewIfNeeded();
+  await page.locator('[data-chart-state="ready"]').first().waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(300);
+});
+const chartOnPlain = [...plain.first, ...plain.idle].some((r) => /chart-setup/.test(r.url));
+const chartBeforeScroll = [...guide.first, ...guide.idle].some((r) => /chart-setup/.test(r.url));
+const chartAfterScroll = guide.after.some((r) => /chart-setup/.test(r.url));
+console.log(`  ${chartFiles.length} chunk(s), ${kb(chartSize)}  budget ${kb(BUDGET.chart)}`);
+console.log(`  loaded on a page without calculators: ${chartOnPlain ? 'YES' : 'no'}; on the calculator guide: before a chart is in view ${chartBeforeScroll ? 'YES' : 'no'}, after scrolling to it ${chartAfterScroll ? 'yes' : 'NO'}`);
+if (chartSize > BUDGET.chart) failures.push(`Chart.js chunk ${kb(chartSize)} > ${kb(BUDGET.chart)}`);
+if (chartFiles.length !== 1) failures.push(`Chart.js is in ${chartFiles.length} chunks`);
+if (chartOnPlain) failures.push('Chart.js loads on a page without calculators');
+if (chartBeforeScroll || !chartAfterScroll) failures.push('Chart.js is not deferred until a chart scrolls into view');
+
+await browser.close();
+server.close();
+if (failures.length) {
+  console.log('\nOver budget:\n  ' + failures.join('\n  '));
+  process.exit(1);
+}
+console.log('\nAll budgets met.');
