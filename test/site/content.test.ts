@@ -18,6 +18,30 @@ const listPages = (dir: string): string[] =>
 const EN_SECTIONS = ['How to run the play', 'Worked example', 'Checklist', 'Common pitfalls', 'KPIs to track', 'Check yourself'];
 const ZH_SECTIONS = ['实施步骤', '实例演算', '检查清单', '常见误区', '跟踪指标', '自测题'];
 
+/** Counts of the page's building blocks: headings, tables and rows, questions, calculators, checklist items, steps. */
+const structure = (html: string) => ({
+  h2: html.match(/<h2/g)?.length ?? 0,
+  h3: html.match(/<h3/g)?.length ?? 0,
+  tables: html.match(/<table/g)?.length ?? 0,
+  rows: html.match(/<tr/g)?.length ?? 0,
+  questions: html.match(/<details/g)?.length ?? 0,
+  calculators: html.match(/data-calculator=/g)?.length ?? 0,
+  checklist: html.match(/class="task-list-item/g)?.length ?? 0,
+  steps: html.match(/sl-steps/g)?.length ?? 0,
+});
+
+/** Every number in the page's table cells, with "50 million" / "2.52亿" / "8万" expanded so units don't matter. */
+const UNITS: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, k: 1e3, 万: 1e4, 亿: 1e8 };
+const tableNumbers = (html: string) => {
+  const text = [...html.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ')).join(' | ');
+  return new Set(
+    [...text.matchAll(/(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn|M|k|万|亿)?(?![\w])/gi)].map((m) => {
+      const unit = m[2] ? (UNITS[m[2].toLowerCase()] ?? UNITS[m[2]] ?? 1) : 1;
+      return String(Math.round(Number(m[1]!.replace(/,/g, '')) * unit * 1e6) / 1e6);
+    }),
+  );
+};
+
 const builtPage = (lang: 'en' | 'zh', slug: string) => read(`dist/${lang === 'zh' ? 'zh-cn/' : ''}chapters/${slug}/index.html`);
 const h2s = (html: string) => [...html.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
 
@@ -66,6 +90,14 @@ describe.each(CHAPTERS)('chapter $number ($slug)', ({ number, slug }) => {
     const zh = mainText(builtPage('zh', slug));
     const missing = data.figures.flatMap((f) => [...(en.includes(f.en) ? [] : [`en: ${f.en}`]), ...(zh.includes(f.zh) ? [] : [`zh: ${f.zh}`])]);
     expect(missing).toEqual([]);
+  });
+
+  it('says the same things in both languages: same structure, same figures in every table', () => {
+    const en = /<main[\s\S]*<\/main>/.exec(builtPage('en', slug))![0];
+    const zh = /<main[\s\S]*<\/main>/.exec(builtPage('zh', slug))![0];
+    expect(structure(zh)).toEqual(structure(en));
+    const zhNumbers = tableNumbers(zh);
+    expect([...tableNumbers(en)].filter((n) => !zhNumbers.has(n))).toEqual([]);
   });
 
   it('links to the glossary and to related chapters in its own language', () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type-checks, builds the site at the root and under a sub-path, runs every Vitest
+ * `npm test`: builds the site at the root and under a sub-path, type-checks, runs every Vitest
  * project (unit, site, browser), then prints the plain closing line `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,11 +18,6 @@ function step(label, fn) {
   return result;
 }
 
-let typecheckFailed = false;
-step('type check (tsc --noEmit)', () => {
-  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' });
-  typecheckFailed = tsc.status !== 0;
-});
 let root, sub;
 try {
   root = step('build at / → dist/', () => buildSite({ base: '/', outDir: 'dist' }));
@@ -34,6 +29,13 @@ try {
   process.exit(1);
 }
 console.log(`  built ${root.pages} pages in ${root.seconds.toFixed(1)} s; sub-path build ${sub.pages} pages in ${sub.seconds.toFixed(1)} s`);
+
+// After the build: it generates the `astro:content` types (.astro/) that the type check needs.
+let typecheckFailed = false;
+step('type check (tsc --noEmit)', () => {
+  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+  typecheckFailed = tsc.status !== 0;
+});
 
 const vitest = step('vitest (unit, site, browser)', () =>
   spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`, ...process.argv.slice(2)], {
