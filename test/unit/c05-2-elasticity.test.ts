@@ -72,7 +72,7 @@ describe('C05.2 price elasticity, A/B price test and optimal price', () => {
     expect(60 * r.arcElasticity! / (1 + r.arcElasticity!)).toBeCloseTo(630.0, 2);
     expect(r.profitOptimum!.extrapolated).toBe(true);
     expect(r.profitOptimum!.farOutside).toBe(true); // above 1.5 × 110 = 165
-    expect(issues).toContainEqual(expect.objectContaining({ code: 'c05_2.profitFarOutside', params: { low: 50, high: 165 } }));
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'c05_2.profitFarOutside', params: { low: { money: 50 }, high: { money: 165 } } }));
     // Revenue A·P^(E+1) is monotone in P: no revenue-maximizing price.
     expect(r.revenueOptimum).toBe('none');
     expect(codes(issues)).toContain('c05_2.noRevenueOptimum');

@@ -15,8 +15,9 @@ export function messageText(ui: IslandStrings, message: Message, format: Formatt
   const template = ui.messages[message.code] ?? message.code;
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(message.params ?? {})) {
-    // Fractions named `threshold`/`share` are shown as percentages; other numbers as plain numbers.
-    params[k] = typeof v === 'number' ? (/threshold|share|rate/i.test(k) ? format.percent(v, 0) : format.number(v, 4)) : v;
+    if (typeof v === 'object') params[k] = 'money' in v ? format.money(v.money) : format.percent(v.percent, 1);
+    // Bare fractions named `threshold`/`share`/`rate` are shown as percentages; other numbers as plain numbers.
+    else params[k] = typeof v === 'number' ? (/threshold|share|rate/i.test(k) ? format.percent(v, 0) : format.number(v, 4)) : v;
   }
   return interpolate(template, params);
 }

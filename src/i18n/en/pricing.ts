@@ -2,7 +2,7 @@
 export const pricingMessages = {
   'c05_1.zeroVolume': 'Planned volume is 0, so fixed cost per unit and full cost cannot be computed.',
   'c05_1.marginTooHigh': 'A margin on price must be below 100%: at 100% the price would be infinite.',
-  'c05_1.zeroPrice': 'The price is 0, so the contribution ratio is undefined.',
+  'c05_1.zeroPrice': 'The price is 0, so the contribution ratio cannot be computed.',
   'c05_1.noBreakEven': 'No break-even: the price does not exceed the unit variable cost, so every unit sold adds a loss.',
   'c05_1.targetBelowLoss': 'This target profit is below the loss at zero volume; no volume is needed.',
   'c05_1.competitorPricePositive': 'The competitor price must be greater than 0.',
@@ -17,7 +17,7 @@ export const pricingMessages = {
   'c05_2.noRevenueOptimum': 'Under constant elasticity, revenue A·P^(E+1) only rises or only falls with price, so there is no revenue-maximizing price.',
   'c05_2.revenueFarOutside': 'The revenue-maximizing price lies outside {low}–{high} (0.5 × the lowest to 1.5 × the highest tested price): a far extrapolation. Test nearer prices before relying on it.',
   'c05_2.profitFarOutside': 'The profit-maximizing price lies outside {low}–{high} (0.5 × the lowest to 1.5 × the highest tested price): a far extrapolation. Test nearer prices before relying on it.',
-  'c05_2.zeroBaseContribution': 'The control arm’s contribution is 0, so its % change is undefined.',
+  'c05_2.zeroBaseContribution': 'The control arm’s contribution is 0, so its % change cannot be computed.',
   'c05_2.abIncomplete': 'Enter visitors and buyers for both arms to run the significance test.',
   'c05_2.zeroVisitors': 'Visitors must be above 0.',
   'c05_2.buyersAboveVisitors': 'Buyers cannot be more than visitors.',

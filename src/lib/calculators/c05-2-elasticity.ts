@@ -196,7 +196,7 @@ export const elasticity = defineCalculator({
         };
       };
       const farWarning = (code: string, opt: PriceOptimum) => {
-        if (opt.farOutside) issues.push({ severity: 'warning', code, params: { low: chart.min, high: chart.max } });
+        if (opt.farOutside) issues.push({ severity: 'warning', code, params: { low: { money: chart.min }, high: { money: chart.max } } });
       };
 
       if (model === 'linear') {

@@ -597,7 +597,7 @@ export const budgetAllocator = defineCalculator({
     if (!outcome.ok) {
       const code = `c12_1.${outcome.code}`;
       if (outcome.code === 'floorsExceedBudget') {
-        issues.push({ severity: 'error', code, params: { floors: sum(usable.map((u) => toUnits(u.line.floor, 'up'))) / 100, budget: r.allocatable! } });
+        issues.push({ severity: 'error', code, params: { floors: { money: sum(usable.map((u) => toUnits(u.line.floor, 'up'))) / 100 }, budget: { money: r.allocatable! } } });
       } else if (outcome.code !== 'sharesAbove100') {
         issues.push({ severity: 'error', code });
       }
@@ -613,8 +613,8 @@ export const budgetAllocator = defineCalculator({
     r.step = outcome.step ?? 0;
     r.steps = outcome.steps;
     r.allocatedTotal = sum(outcome.amounts.map((x) => toUnits(x))) / 100;
-    if (outcome.returned > 0) issues.push({ severity: 'warning', code: 'c12_1.capsBelowBudget', params: { returned: outcome.returned } });
-    if (outcome.unassigned > 0) issues.push({ severity: 'info', code: 'c12_1.unassigned', params: { amount: outcome.unassigned } });
+    if (outcome.returned > 0) issues.push({ severity: 'warning', code: 'c12_1.capsBelowBudget', params: { returned: { money: outcome.returned } } });
+    if (outcome.unassigned > 0) issues.push({ severity: 'info', code: 'c12_1.unassigned', params: { amount: { money: outcome.unassigned } } });
     for (const k of outcome.emptyBuckets) issues.push({ severity: 'warning', code: `c12_1.emptyBucket.${k}` });
 
     r.lines = usable.map((u, k) => {

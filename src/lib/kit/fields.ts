@@ -40,10 +40,16 @@ export interface DateFieldSpec {
 
 export type FieldSpec = NumericFieldSpec | ChoiceFieldSpec | TextFieldSpec | DateFieldSpec;
 
+/**
+ * A message parameter: text, a plain number, or a number with the unit it is shown in
+ * (money in the reader's currency, a fraction shown as a percentage).
+ */
+export type MessageParam = string | number | { money: number } | { percent: number };
+
 /** A message code with parameters; the UI looks the code up in the reader's language. */
 export interface Message {
   code: string;
-  params?: Record<string, number | string>;
+  params?: Record<string, MessageParam>;
 }
 
 export type FieldRead<T> = { ok: true; value: T } | { ok: false; message: Message };

@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: a benchmark, not a test. Times the heavy pure maths in Node:
+ *   - C03.3 k-means on synthetic data (6 columns, 4 blobs) on 1k / 10k / 50k rows: one run at
+ *     k = 4, the elbow (one k-means++ run for each k = 1…8) and the exact silhouette at k = 4 (O(n²));
+ *   - C12.1 budget allocator, each method (score water-filling, fixed shares, marginal return),
+ *     on 20 and 200 lines.
+ * Prints min / median / max over a few runs. The modules are TypeScript with extensionless
+ * imports, so they are bundled once with esbuild (or rolldown, Vite's bundler) into a temp file.
+ *   node test/tools/bench.mjs [--runs 5] [--silhouette-50k]
+ * The silhouette at 50k rows takes about 15 s on a 2-core machine, so it is timed (once) only with
+ * `--silhouette-50k`.
+ * Timings on a shared machine are noisy: compare medians from the same machine and load.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const args = process.argv.slice(2);
+const runsArg = args.indexOf('--runs');
+const RUNS = Math.max(1, Number(runsArg >= 0 ? args[runsArg + 1] : 5) || 5);
+const SILHOUETTE_50K = args.includes('--silhouette-50k');
+
+const ENTRY = `
+export { benchmarkKMeans } from ${JSON.stringify(join(root, 'src/lib/calculators/c03-3-kmeans.ts'))};
+export { allocate, allocationMethods, syntheticAllocation } from ${JSON.stringify(join(root, 'src/lib/calculators/c12-1-budget-allocator.ts'))};
+`;
+
+/** Bundles the entry to an ES module file in `dir`; returns its path and the bundler's name. */
+async function bundle(dir) {
+  const outfile = join(dir, 'bench-bundle.mjs');
+  try {
+    const esbuild = await import('esbuild');
+    await esbuild.build({
+      stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts' },
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outfile,
+      logLevel: 'error',
+    });
+    return { outfile, bundler: 'esbuild' };
+  } catch (esbuildError) {
+    // Vite 8 bundles with rolldown; use it if esbuild is missing.
+    let rolldown;
+    try {
+      rolldown = await import('rolldown');
+    } catch {
+      throw esbuildError;
+    }
+    const input = join(dir, 'bench-entry.ts');
+    writeFileSync(input, ENTRY);
+    await rolldown.build({ input, platform: 'node', output: { file: outfile, format: 'esm' }, logLevel: 'silent' });
+    return { outfile, bundler: 'rolldown' };
+  }
+}
+
+const ms = (v) => (v === null || v === undefined ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { min: sorted[0], median, max: sorted.at(-1) };
+}
+const triple = (values) => {
+  if (!values.length) return '—'.padStart(26);
+  const s = stats(values);
+  return `${ms(s.min).padStart(8)} ${ms(s.median).padStart(8)} ${ms(s.max).padStart(8)}`;
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'mpp-bench-'));
+try {
+  const started = performance.now();
+  const { outfile, bundler } = await bundle(dir);
+  const lib = await import(pathToFileURL(outfile).href);
+  const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
+  console.log(`Node ${process.version} on ${cpu}, ${availableParallelism()} cores; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`Bundled the modules with ${bundler} in ${((performance.now() - started) / 1000).toFixed(1)} s. ${RUNS} runs per row (50k rows: ${Math.min(RUNS, 3)}); times in ms, min / median / max.`);
+  console.log('The machine may be shared: expect noise, compare medians.\n');
+
+  // ---- C03.3 k-means
+  console.log('C03.3 k-means, 6 columns, 4 Gaussian blobs, k = 4, seed 42');
+  console.log(`  ${'rows'.padEnd(8)} ${'k-means at k = 4'.padStart(26)}   ${'elbow k = 1…8'.padStart(26)}   ${'silhouette at k = 4'.padStart(26)}   iterations`);
+  lib.benchmarkKMeans(1_000); // warm-up: let the JIT compile the hot loops first
+  for (const rows of [1_000, 10_000, 50_000]) {
+    const runs = rows >= 50_000 ? Math.min(RUNS, 3) : RUNS;
+    const kmeans = [];
+    const elbow = [];
+    const silhouette = [];
+    let iterations = 0;
+    for (let i = 0; i < runs; i++) {
+      // The O(n²) silhouette at 50k rows takes many seconds: once, and only with --silhouette-50k.
+      const withSilhouette = rows < 50_000 || (SILHOUETTE_50K && i === 0);
+      const r = lib.benchmarkKMeans(rows, { columns: 6, k: 4, seed: 42, silhouette: withSilhouette });
+      kmeans.push(r.kmeansMs);
+      elbow.push(r.elbowMs);
+      if (r.silhouetteMs !== null) silhouette.push(r.silhouetteMs);
+      iterations = r.iterations;
+      if (!Number.isFinite(r.wcss)) throw new Error(`k-means on ${rows} rows returned no result`);
+    }
+    const label = rows.toLocaleString('en');
+    console.log(`  ${label.padEnd(8)} ${triple(kmeans)}   ${triple(elbow)}   ${triple(silhouette)}   ${iterations}${silhouette.length === 1 && runs > 1 ? '   (silhouette: 1 run)' : ''}`);
+  }
+
+  // ---- C12.1 allocator
+  console.log('\nC12.1 budget allocator, synthetic lines (B_alloc = 90,000 per line), time per allocate() call');
+  console.log(`  ${'method'.padEnd(10)} ${'lines'.padStart(5)} ${'per call'.padStart(26)}   calls per sample`);
+  for (const method of lib.allocationMethods) {
+    for (const n of [20, 200]) {
+      const input = lib.syntheticAllocation(n, method);
+      const check = lib.allocate(input);
+      if (!check.ok) throw new Error(`allocate(${method}, ${n} lines) failed: ${check.code}`);
+      // Calls per sample: enough for ~50 ms, so timer resolution does not matter.
+      let calls = 1;
+      for (;;) {
+        const t = performance.now();
+        for (let i = 0; i < calls; i++) lib.allocate(input);
+        if (performance.now() - t >= 50 || calls >= 1 << 20) break;
+        calls *= 2;
+      }
+      const perCall = [];
+      for (let s = 0; s < RUNS; s++) {
+        const t = performance.now();
+        for (let i = 0; i < calls; i++) lib.allocate(input);
+        perCall.push((performance.now() - t) / calls);
+      }
+      console.log(`  ${method.padEnd(10)} ${String(n).padStart(5)} ${triple(perCall)}   ${calls}`);
+    }
+  }
+  console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
