@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { sidebar } from './src/integrations/sidebar.mjs';
 import { accessibleMarkdown } from './src/integrations/accessible-markdown.mjs';
+import { csp } from './src/integrations/csp.mjs';
+import { hostHeaders } from './src/integrations/host-headers.mjs';
 
 // A static host may serve the site under a sub-path: `PLAYBOOK_BASE=/playbook npm run build`.
 const base = process.env.PLAYBOOK_BASE || '/';
@@ -20,6 +22,12 @@ export default defineConfig({
   trailingSlash: 'always',
   // No sharp: the site has no raster images to optimise.
   image: { service: passthroughImageService() },
+  // A strict CSP in every page's meta tag (directives and Starlight's inline-script hashes in
+  // src/integrations/csp.mjs); hostHeaders() repeats it as a header in the generated _headers.
+  security: { csp },
+  // Astro leaves inlined <style> elements of components used inside MDX content (e.g. the glossary)
+  // out of the CSP hashes, so the browser refused them. As files they are covered by style-src 'self'.
+  build: { inlineStylesheets: 'never' },
   markdown: { processor: satteri({ hastPlugins: [accessibleMarkdown] }) },
   vite: {
     resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
@@ -41,5 +49,6 @@ export default defineConfig({
       pagination: true,
     }),
     preact(),
+    hostHeaders(),
   ],
 });
