@@ -47,6 +47,10 @@ const cssPalette: ChartPalette = {
   alert: 'var(--mpp-alert)',
 };
 
+type ChartModule = typeof import('../../lib/kit/chart-setup');
+/** Chart.js once loaded (with the print palette), so a print can redraw synchronously in `beforeprint`. */
+let loaded: ChartModule | null = null;
+
 /** Colours resolved from the current theme: a canvas cannot read CSS variables. */
 function readPalette(): ChartPalette {
   const style = getComputedStyle(document.documentElement);
@@ -59,6 +63,12 @@ function readPalette(): ChartPalette {
     fill: series.map((c) => (/^#[0-9a-f]{6}$/i.test(c) ? `${c}40` : c)),
     alert: v('--mpp-alert', '#c0392b'),
   };
+}
+
+/** The colour a dataset is drawn in, for its legend swatch. */
+function swatchColor(chart: ChartInstance, index: number, palette: ChartPalette): string {
+  const dataset = chart.data.datasets[index]!;
+  return String((Array.isArray(dataset.borderColor) ? dataset.borderColor[0] : dataset.borderColor) ?? dataset.backgroundColor ?? palette.series[index % 6]);
 }
 
 interface LegendEntry {
@@ -119,6 +129,47 @@ export function ChartFigure({ ctx, id, title, description, config, table, dataKe
     return () => observer.disconnect();
   }, []);
 
+  // The latest configuration, for the print redraw (which runs outside a render).
+  const configRef = useRef(config);
+  configRef.current = config;
+
+  const legendRef = useRef<HTMLUListElement>(null);
+
+  /** The legend's swatches follow a print redraw at once (a re-render would come after the print). */
+  const repaintLegend = (chart: ChartInstance, palette: ChartPalette) => {
+    legendRef.current?.querySelectorAll<HTMLElement>('.calc-swatch').forEach((swatch, i) => {
+      if (i < chart.data.datasets.length) swatch.style.background = swatchColor(chart, i, palette);
+    });
+  };
+
+  /** Draws (or redraws) the chart; for print, at paper size in the print palette, without animation. */
+  const draw = ({ Chart, PRINT_SIZE }: ChartModule, palette: ChartPalette, print: boolean, keepHidden: boolean) => {
+    const canvas = canvasRef.current;
+    const build = configRef.current;
+    if (!canvas || !build) return;
+    const cfg = build(palette);
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const labelCallback = (cfg.options?.plugins as { tooltip?: { callbacks?: { label?: LabelCallback } } } | undefined)?.tooltip?.callbacks?.label;
+    cfg.options = {
+      responsive: true,
+      maintainAspectRatio: false,
+      ...(reduceMotion ? { animation: false } : {}),
+      ...cfg.options,
+      ...(print ? { responsive: false, animation: false, devicePixelRatio: 2 } : {}),
+      onHover: (event, _elements, chart) => setTip(tooltipLines(chart, event, labelCallback)),
+    };
+    const previous = chartRef.current;
+    // A print redraw keeps the series the reader switched off in the legend.
+    if (keepHidden && previous) cfg.data.datasets.forEach((dataset, i) => i < previous.data.datasets.length && (dataset.hidden = !previous.isDatasetVisible(i)));
+    Chart.defaults.color = palette.text;
+    Chart.defaults.borderColor = palette.grid;
+    previous?.destroy();
+    const chart = new Chart(canvas, cfg);
+    if (print) chart.resize(PRINT_SIZE.width, PRINT_SIZE.height);
+    chartRef.current = chart;
+    return chart;
+  };
+
   useEffect(() => {
     let cancelled = false;
     const canvas = canvasRef.current;
@@ -129,28 +180,16 @@ export function ChartFigure({ ctx, id, title, description, config, table, dataKe
       return;
     }
     import('../../lib/kit/chart-setup')
-      .then(({ Chart }) => {
+      .then((module) => {
         if (cancelled) return;
+        loaded = module;
         const palette = readPalette();
-        const cfg = config(palette);
-        const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-        const labelCallback = (cfg.options?.plugins as { tooltip?: { callbacks?: { label?: LabelCallback } } } | undefined)?.tooltip?.callbacks?.label;
-        cfg.options = {
-          responsive: true,
-          maintainAspectRatio: false,
-          ...(reduceMotion ? { animation: false } : {}),
-          ...cfg.options,
-          onHover: (event, _elements, chart) => setTip(tooltipLines(chart, event, labelCallback)),
-        };
-        Chart.defaults.color = palette.text;
-        Chart.defaults.borderColor = palette.grid;
-        chartRef.current?.destroy();
-        const chart = new Chart(canvas, cfg);
-        chartRef.current = chart;
+        const chart = draw(module, palette, false, false);
+        if (!chart) return;
         setLegend(
           chart.data.datasets.map((dataset, i) => ({
             label: dataset.label ?? '',
-            color: String((Array.isArray(dataset.borderColor) ? dataset.borderColor[0] : dataset.borderColor) ?? dataset.backgroundColor ?? palette.series[i % 6]),
+            color: swatchColor(chart, i, palette),
             hidden: !chart.isDatasetVisible(i),
           })),
         );
@@ -164,6 +203,27 @@ export function ChartFigure({ ctx, id, title, description, config, table, dataKe
     // `config` is a fresh closure each render; `dataKey` says when its data really changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dataKey, theme]);
+
+  // Printing: the canvas keeps what it drew, so redraw synchronously for paper (light palette,
+  // fixed size, no animation) before the page is laid out for print, and back for the screen after.
+  useEffect(() => {
+    const redraw = (print: boolean) => {
+      if (!loaded || !chartRef.current) return;
+      const palette = print ? loaded.printPalette : readPalette();
+      const chart = draw(loaded, palette, print, true);
+      if (chart) repaintLegend(chart, palette);
+    };
+    const before = () => redraw(true);
+    const after = () => redraw(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+    // `draw` reads only refs, so the first one serves for the island's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => () => chartRef.current?.destroy(), []);
 
@@ -191,7 +251,7 @@ export function ChartFigure({ ctx, id, title, description, config, table, dataKe
       ) : (
         <>
           {legend.length > 1 ? (
-            <ul class="calc-legend">
+            <ul class="calc-legend" ref={legendRef}>
               {legend.map((entry, i) => (
                 <li key={entry.label}>
                   <button type="button" class="calc-legend-item" aria-pressed={!entry.hidden} onClick={() => toggle(i)}>

@@ -4,7 +4,7 @@
  * removed by keyboard-reachable buttons, and CSV import from a file or pasted text whose
  * errors name the row and column.
  */
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Issue } from '../../lib/kit/calculator';
 import type { FieldSpec, FieldSpecs } from '../../lib/kit/fields';
 import { interpolate } from '../../lib/kit/format';
@@ -52,6 +52,32 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
   const [pasteOpen, setPasteOpen] = useState(false);
   const [pasted, setPasted] = useState('');
   const [importStatus, setImportStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const pasteRef = useRef<HTMLButtonElement>(null);
+  // Where keyboard focus goes when the control that had it disappears (a removed last row, the
+  // paste panel closing after an import) or is disabled (the table down to its minimum rows).
+  const refocus = useRef<{ kind: 'remove' | 'add'; row: number; count: number } | { kind: 'paste' } | null>(null);
+
+  // A layout effect: focus moves in the same frame as the change, before anything can read it.
+  useLayoutEffect(() => {
+    const pending = refocus.current;
+    const root = rootRef.current;
+    if (!pending || !root) return;
+    if (pending.kind !== 'paste' && rows.length === pending.count) return; // not re-rendered with the new rows yet
+    refocus.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body && root.contains(active) && !active.matches(':disabled')) return; // focus survived: leave it
+    let target: HTMLElement | null = pasteRef.current;
+    if (pending.kind === 'remove') {
+      const buttons = [...root.querySelectorAll<HTMLButtonElement>('button[data-action="remove-row"]')].filter((b) => !b.disabled);
+      target = buttons[Math.min(pending.row, buttons.length - 1)] ?? addRef.current;
+    } else if (pending.kind === 'add') {
+      // "Add a row" disabled at the maximum: on to the new row's first cell.
+      target = root.querySelector<HTMLElement>('tbody tr:last-child :is(input, select)');
+    }
+    target?.focus();
+  });
   const keys = Object.keys(spec.columns) as (keyof C & string)[];
   const base = `${ctx.calcId.replace('.', '-')}-rows`;
   const aliases: Partial<Record<keyof C, readonly string[]>> = {};
@@ -62,6 +88,7 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
     if (result.ok) {
       props.onReplace(result.rows);
       setImportStatus({ ok: true, text: interpolate(ctx.ui.kit.importedRows, { count: result.rows.length }) });
+      refocus.current = { kind: 'paste' };
       setPasteOpen(false);
       setPasted('');
     } else {
@@ -82,7 +109,7 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
   };
 
   return (
-    <div class="calc-table calc-wide">
+    <div class="calc-table calc-wide" ref={rootRef}>
       <div class="calc-table-scroll">
         <table>
           <caption>{props.caption}</caption>
@@ -135,7 +162,10 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
                       data-action="remove-row"
                       disabled={rows.length <= spec.minRows}
                       aria-label={interpolate(ctx.ui.kit.removeRowN, { n: r + 1 })}
-                      onClick={() => props.onRemove(r)}
+                      onClick={() => {
+                        refocus.current = { kind: 'remove', row: r, count: rows.length };
+                        props.onRemove(r);
+                      }}
                     >
                       ×
                     </button>
@@ -152,14 +182,23 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
         </p>
       ))}
       <div class="calc-table-actions">
-        <button type="button" data-action="add-row" disabled={rows.length >= spec.maxRows} onClick={() => props.onAdd(props.blankRow(rows.length))}>
+        <button
+          type="button"
+          data-action="add-row"
+          ref={addRef}
+          disabled={rows.length >= spec.maxRows}
+          onClick={() => {
+            refocus.current = { kind: 'add', row: rows.length, count: rows.length };
+            props.onAdd(props.blankRow(rows.length));
+          }}
+        >
           {ctx.ui.kit.addRow}
         </button>
         <label class="calc-file">
           {ctx.ui.kit.importCsvFile}
           <input type="file" accept=".csv,text/csv,text/plain" data-action="import-file" onChange={onFile} />
         </label>
-        <button type="button" data-action="paste-csv" aria-expanded={pasteOpen} onClick={() => setPasteOpen(!pasteOpen)}>
+        <button type="button" data-action="paste-csv" ref={pasteRef} aria-expanded={pasteOpen} onClick={() => setPasteOpen(!pasteOpen)}>
           {ctx.ui.kit.pasteCsv}
         </button>
       </div>

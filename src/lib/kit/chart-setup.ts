@@ -20,7 +20,24 @@ import {
   PointElement,
   ScatterController,
 } from 'chart.js';
+import type { ChartPalette } from '../../components/calculator/ChartFigure';
 
 Chart.register(BarController, BarElement, BubbleController, CategoryScale, LinearScale, LineController, LineElement, PointElement, ScatterController);
 
 export { Chart };
+
+/**
+ * Colours for paper, whatever the screen theme: the light theme's (calculator.css `:root` and
+ * Starlight's light greys), which print.css also forces on the page. Here rather than in
+ * ChartFigure: only a page that has drawn a chart needs them, and it has this chunk by then.
+ */
+const PRINT_SERIES = ['#1d5fa8', '#c2410c', '#4b5563', '#15803d', '#7e22ce', '#a16207'];
+export const printPalette: ChartPalette = {
+  text: '#353841',
+  grid: 'rgba(100, 116, 139, 0.3)',
+  series: PRINT_SERIES,
+  fill: PRINT_SERIES.map((c) => `${c}40`),
+  alert: '#b91c1c',
+};
+/** The size (CSS pixels) a chart is drawn at for paper; print.css scales it to the page width. */
+export const PRINT_SIZE = { width: 720, height: 320 };

@@ -1,0 +1,179 @@
+/**
+ * Printing a chapter (both languages; English from the dark theme): the print styles drop the
+ * site chrome and the calculator controls and force a light palette; the PDF holds the reader's
+ * changed input, the recomputed results, the chart redrawn for paper and the closed disclosures'
+ * text. Text is read from the PDF with `pdftotext` (Debian's poppler-utils).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, serveSite, type Site } from './harness';
+import { strings } from '~/i18n';
+
+const PDFTOTEXT = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
+
+function pdfText(file: string, options: string[] = []): string {
+  if (!PDFTOTEXT) throw new Error('No pdftotext for the print test. Install it with `apt-get install -y poppler-utils` (Debian).');
+  return execFileSync(PDFTOTEXT, [...options, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+let browser: Browser;
+let site: Site;
+let dir: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  site = await serveSite('dist');
+  dir = mkdtempSync(join(tmpdir(), 'mpp-print-'));
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (dir && !process.env['KEEP_PDF']) rmSync(dir, { recursive: true, force: true });
+  else if (dir) console.log('PDFs kept in', dir);
+});
+
+const cases = [
+  { lang: 'en', locale: 'en' as const, path: 'chapters/05-pricing/', theme: 'dark', currency: '$', price: '$104.00', defaultPrice: '$91.00' },
+  { lang: 'zh-CN', locale: 'zh-CN' as const, path: 'zh-cn/chapters/05-pricing/', theme: 'light', currency: '¥', price: '¥104.00', defaultPrice: '¥91.00' },
+];
+
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** Share of the canvas's opaque pixels close to a colour (chart lines are thin: any count matters). */
+async function pixelsNear(page: Page, selector: string, rgb: [number, number, number]): Promise<number> {
+  return page.evaluate(
+    ({ selector, rgb }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(selector)!;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let near = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3]! > 200 && Math.abs(data[i]! - rgb[0]) + Math.abs(data[i + 1]! - rgb[1]) + Math.abs(data[i + 2]! - rgb[2]) < 30) near += 1;
+      }
+      return near;
+    },
+    { selector, rgb },
+  );
+}
+
+describe.each(cases)('printing the pricing chapter, $lang ($theme theme)', ({ locale, path, theme, currency, price, defaultPrice }) => {
+  it('prints the content and the calculator as it stands, without the site chrome, in light colours', { timeout: 90_000 }, async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context, site);
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await page.goto(site.url + path);
+    const root = page.locator('[data-calculator="C05.1"]');
+    await root.scrollIntoViewIfNeeded();
+    const cvp = '[data-calculator="C05.1"] [data-chart="cvp"] canvas';
+    await expect.poll(() => root.locator('[data-chart="cvp"]').getAttribute('data-chart-state'), { timeout: 20_000 }).toBe('ready');
+    expect(await root.locator('[data-result="price"] dd').innerText()).toBe(defaultPrice);
+    // Material 30 → 40: price 80 × 1.3 = 104.
+    await root.locator('input[name="material"]').fill('40');
+    await expect.poll(() => root.locator('[data-result="price"] dd').innerText()).toBe(price);
+
+    // The chart is redrawn for paper before printing (fixed size, light palette) and back after.
+    const printBlue: [number, number, number] = [0x1d, 0x5f, 0xa8];
+    const darkBlue: [number, number, number] = [0x7c, 0xb7, 0xff];
+    const screenWidth = await page.locator(cvp).evaluate((c: HTMLCanvasElement) => c.width);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await page.locator(cvp).evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([1440, 640]);
+    expect(await pixelsNear(page, cvp, printBlue)).toBeGreaterThan(50);
+    expect(await pixelsNear(page, cvp, darkBlue)).toBe(0);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await page.locator(cvp).evaluate((c: HTMLCanvasElement) => c.width)).toBe(screenWidth);
+    if (theme === 'dark') await expect.poll(() => pixelsNear(page, cvp, darkBlue)).toBeGreaterThan(50);
+
+    // Print media: chrome hidden, controls hidden, light colours, canvas within the page.
+    await page.emulateMedia({ media: 'print' });
+    const styles = await page.evaluate(() => {
+      const display = (selector: string) => [...document.querySelectorAll(selector)].map((el) => getComputedStyle(el).display);
+      const root = getComputedStyle(document.documentElement);
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-calculator="C05.1"] [data-chart="cvp"] canvas')!;
+      const closed = [...document.querySelectorAll<HTMLDetailsElement>('.sl-markdown-content details:not([open])')].find((d) => !d.closest('.calc'));
+      return {
+        hidden: {
+          header: display('.page > header'),
+          sidebar: display('nav.sidebar'),
+          toc: display('.right-sidebar-container'),
+          search: display('site-search'),
+          theme: display('starlight-theme-select'),
+          language: display('starlight-lang-select'),
+          pagination: display('.pagination-links'),
+          toolbar: display('.calc-toolbar'),
+          chartTable: display('[data-calculator="C05.1"] .calc-chart-table'),
+        },
+        visible: { main: display('main'), calculator: display('[data-calculator="C05.1"]'), results: display('[data-calculator="C05.1"] .calc-results') },
+        text: getComputedStyle(document.body).color,
+        series1: root.getPropertyValue('--mpp-series-1').trim(),
+        colorScheme: root.colorScheme,
+        canvasFits: canvas.getBoundingClientRect().width <= canvas.parentElement!.getBoundingClientRect().width + 0.5,
+        detailsContent: closed ? getComputedStyle(closed, '::details-content').contentVisibility : 'none found',
+      };
+    });
+    for (const [name, values] of Object.entries(styles.hidden)) {
+      expect(values.length, `${name} present`).toBeGreaterThan(0);
+      expect(values.every((v) => v === 'none'), `${name} hidden in print: ${values.join(',')}`).toBe(true);
+    }
+    for (const [name, values] of Object.entries(styles.visible)) expect(values, name).not.toContain('none');
+    // Dark text on paper, the light series colours and colour scheme, even from the dark theme.
+    const [r, g, b] = styles.text.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!).toBeLessThan(200);
+    expect(styles.series1).toBe('#1d5fa8');
+    expect(styles.colorScheme).toBe('light');
+    expect(styles.canvasFits).toBe(true);
+    expect(styles.detailsContent).toBe('visible');
+
+    // Strings that must not reach paper, read from the page itself.
+    const chrome = await page.evaluate(() => ({
+      siteTitle: document.querySelector<HTMLElement>('.site-title')?.innerText.trim() ?? '',
+      pagination: [...document.querySelectorAll<HTMLElement>('.pagination-links .link-title')].map((el) => el.innerText.trim()),
+      answer: (() => {
+        const closed = [...document.querySelectorAll<HTMLDetailsElement>('.sl-markdown-content details:not([open])')].find((d) => !d.closest('.calc'))!;
+        return [...closed.children].filter((el) => el.tagName !== 'SUMMARY').map((el) => el.textContent ?? '').join(' ');
+      })(),
+      axisTitle: document.querySelector<HTMLElement>('[data-calculator="C05.1"] [data-chart="cvp"] thead th')?.textContent ?? '',
+      topTick: new Intl.NumberFormat(document.documentElement.lang, { style: 'currency', currency: document.documentElement.lang === 'en' ? 'USD' : 'CNY', notation: 'compact', maximumFractionDigits: 1 }).format(2_500_000),
+    }));
+    // Back to no emulation: `pdf()` then prints with print media (an emulated 'screen' would stick).
+    await page.emulateMedia({ media: null });
+
+    const file = join(dir, `${locale}.pdf`);
+    await page.pdf({ path: file, format: 'A4' });
+    const text = pdfText(file);
+    const kit = strings[locale].kit;
+
+    // The changed input and the recomputed results, in the calculator's own section.
+    const start = text.indexOf('C05.1\n\n' + (locale === 'en' ? 'Cost-plus' : '成本加成'));
+    expect(start, 'C05.1 heading in the PDF').toBeGreaterThan(-1);
+    const resultsStart = text.indexOf(kit.results, start);
+    const inputs = text.slice(start, resultsStart);
+    const results = text.slice(resultsStart, text.indexOf('C05.2', resultsStart));
+    expect(inputs).toMatch(new RegExp(`\\${currency}\\s*40\\n`));
+    expect(inputs).not.toMatch(new RegExp(`\\${currency}\\s*30\\n`));
+    expect(results).toContain(price);
+    expect(results).not.toContain(defaultPrice);
+    // The chart: its axis title and the top tick of the new revenue line ($2.08M → 2.5M axis); the
+    // chart's data table is hidden in print, so these come from the canvas.
+    expect(squash(text)).toContain(squash(chrome.axisTitle));
+    expect(squash(text)).toContain(squash(chrome.topTick)); // canvas text may come out in pieces ("¥250", "万")
+    // A closed "check yourself" answer prints.
+    expect(chrome.answer.length).toBeGreaterThan(20);
+    expect(squash(text)).toContain(squash(chrome.answer));
+    // No site chrome or screen-only controls.
+    for (const absent of [chrome.siteTitle, ...chrome.pagination, kit.loadExample, kit.copyLink, kit.exportCsv, kit.showTable]) {
+      expect(absent.length).toBeGreaterThan(0);
+      expect(text, `"${absent}" printed`).not.toContain(absent);
+    }
+    // No blank pages (the last one included).
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync(PDFTOTEXT!.replace('pdftotext', 'pdfinfo'), [file], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThan(5);
+    expect(pdfText(file, ['-f', String(pages), '-l', String(pages)]).trim().length).toBeGreaterThan(50);
+
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
