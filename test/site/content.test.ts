@@ -82,6 +82,8 @@ describe.each(CHAPTERS)('chapter $number ($slug)', ({ number, slug }) => {
     expect(html).toContain('sl-steps');
     const questions = html.match(/<details/g)?.length ?? 0;
     expect(questions).toBeGreaterThanOrEqual(3);
+    // Markdown emphasis that did not render (e.g. `**5%**` between Chinese characters) shows as literal asterisks.
+    expect(mainText(html)).not.toContain('**');
     expect(mainText(html)).not.toMatch(/\b(?:[Cc]oming soon|[Pp]laceholder|TODO|TBD|Lorem ipsum)\b|敬请期待|待补充/);
   });
 

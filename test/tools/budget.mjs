@@ -5,8 +5,9 @@
  *   - a page without calculators: ≤ 50 KB gzip in total on first load. First load = every
  *     response requested before the window's load event. Starlight fetches its search UI
  *     (Pagefind UI, ~26 KB) afterwards in an idle callback; that is printed in its own column.
- *   - each calculator's island JS, without Chart.js and Preact: ≤ 15 KB gzip (its own chunks;
- *     the calculator kit shared by every island is loaded once per page, budget ≤ 12 KB);
+ *   - each calculator's island JS, without Chart.js and Preact: ≤ 15 KB gzip. An island's own
+ *     chunks are counted; the calculator kit that every island shares (fields, parser, state,
+ *     frame, chart wrapper) is loaded once per page and gets the same 15 KB budget as one island;
  *   - Chart.js: one shared chunk ≤ 55 KB gzip, not loaded before a chart scrolls into view.
  * `--no-build` measures the existing dist/.
  */
@@ -17,7 +18,7 @@ import { buildSite } from './build-sites.mjs';
 import { startServer } from './serve.mjs';
 
 const KB = 1000;
-const BUDGET = { plainPage: 50 * KB, island: 15 * KB, kit: 12 * KB, chart: 55 * KB };
+const BUDGET = { plainPage: 50 * KB, island: 15 * KB, kit: 15 * KB, chart: 55 * KB };
 
 if (!process.argv.includes('--no-build')) {
   const { seconds, pages } = buildSite({ base: '/', outDir: 'dist' });
