@@ -1,5 +1,5 @@
 /** Small helpers for reading the built site: pages, their text, links and ids. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function htmlFiles(dir: string): string[] {
@@ -29,23 +29,6 @@ const decode = (s: string) =>
 export function mainText(html: string): string {
   const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? html;
   return decode(main.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
-}
-
-export function anchors(html: string): { href: string; text: string }[] {
-  return [...html.matchAll(/<a\b[^>]*\shref="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => ({ href: decode(m[1]!), text: decode(m[2]!.replace(/<[^>]+>/g, '')).trim() }));
-}
-
-export function ids(html: string): Set<string> {
-  return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => decode(m[1]!)));
-}
-
-/** Resolves a site path (with base) to the built file, or null. */
-export function fileFor(dir: string, base: string, path: string): string | null {
-  const prefix = base.endsWith('/') ? base : base + '/';
-  if (!path.startsWith(prefix)) return null;
-  const rel = decodeURIComponent(path.slice(prefix.length));
-  const candidates = [join(dir, rel), join(dir, rel, 'index.html')];
-  return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
 }
 
 export const read = (file: string) => readFileSync(file, 'utf8');
