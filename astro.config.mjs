@@ -8,6 +8,7 @@ import { sidebar } from './src/integrations/sidebar.mjs';
 import { accessibleMarkdown } from './src/integrations/accessible-markdown.mjs';
 import { csp } from './src/integrations/csp.mjs';
 import { hostHeaders } from './src/integrations/host-headers.mjs';
+import { linkCheck } from './src/integrations/link-check.mjs';
 
 // A static host may serve the site under a sub-path: `PLAYBOOK_BASE=/playbook npm run build`.
 const base = process.env.PLAYBOOK_BASE || '/';
@@ -50,5 +51,7 @@ export default defineConfig({
     }),
     preact(),
     hostHeaders(),
+    // Fails the build on a broken link or anchor, or a link to the other language.
+    linkCheck(),
   ],
 });
