@@ -23,7 +23,20 @@ const runsArg = args.indexOf('--runs');
 const RUNS = Math.max(1, Number(runsArg >= 0 ? args[runsArg + 1] : 5) || 5);
 const SILHOUETTE_50K = args.includes('--silhouette-50k');
 
+const CALCULATORS = {
+  'C05.1': ['c05-1-cost-plus', 'costPlus'],
+  'C05.2': ['c05-2-elasticity', 'elasticity'],
+  'C05.3': ['c05-3-price-adjustment', 'priceAdjustment'],
+  'C03.1': ['c03-1-market-sizing', 'marketSizing'],
+  'C03.2': ['c03-2-segment-attractiveness', 'segmentAttractiveness'],
+  'C12.1': ['c12-1-budget-allocator', 'budgetAllocator'],
+  'C12.2': ['c12-2-budget-variance', 'budgetVariance'],
+  'C12.3': ['c12-3-efficiency', 'efficiency'],
+};
 const ENTRY = `
+export { readFields } from ${JSON.stringify(join(root, 'src/lib/kit/fields.ts'))};
+export { readRows } from ${JSON.stringify(join(root, 'src/lib/kit/rows.ts'))};
+${Object.values(CALCULATORS).map(([file, name]) => `export { ${name} } from ${JSON.stringify(join(root, `src/lib/calculators/${file}.ts`))};`).join('\n')}
 export { benchmarkKMeans } from ${JSON.stringify(join(root, 'src/lib/calculators/c03-3-kmeans.ts'))};
 export { allocate, allocationMethods, syntheticAllocation } from ${JSON.stringify(join(root, 'src/lib/calculators/c12-1-budget-allocator.ts'))};
 `;
@@ -130,6 +143,27 @@ try {
       console.log(`  ${method.padEnd(10)} ${String(n).padStart(5)} ${triple(perCall)}   ${calls}`);
     }
   }
+  // What one keystroke costs: read every field and row as typed text, then compute (the island
+  // does exactly this on each input). A frame at 60 Hz is 16.7 ms.
+  console.log('\nScalar and table calculators: one keystroke = read all fields and rows + compute, worked example inputs');
+  console.log(`  ${'id'.padEnd(8)} ${'per keystroke (ms)'.padStart(26)}   share of a 16.7 ms frame (median)`);
+  for (const [id, [, name]] of Object.entries(CALCULATORS)) {
+    const def = lib[name];
+    const once = () => {
+      const read = lib.readFields(def.fields, def.example);
+      const rows = def.table ? lib.readRows(def.table, def.exampleRows ?? def.defaultRows ?? []) : [];
+      return def.compute(read.values, rows);
+    };
+    for (let i = 0; i < 20; i++) once(); // warm up the JIT
+    const samples = [];
+    for (let r = 0; r < Math.max(RUNS, 5); r++) {
+      const t0 = performance.now();
+      for (let i = 0; i < 50; i++) once();
+      samples.push((performance.now() - t0) / 50);
+    }
+    console.log(`  ${id.padEnd(8)} ${triple(samples)}   ${((stats(samples).median / 16.7) * 100).toFixed(2)}%`);
+  }
+
   console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
