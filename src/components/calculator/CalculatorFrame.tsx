@@ -15,16 +15,26 @@ export interface CsvRow {
   value: string;
 }
 
-interface FrameProps {
-  ctx: FieldContext;
+/** The strings of a calculator the frame shows (every calculator's `t` has them). */
+export interface FrameStrings {
   title: string;
   intro: string;
   variant: string;
   seedRule: string;
   formulas: readonly string[];
+}
+
+/** The part of `useCalculatorState` the frame's toolbar uses. */
+export interface FrameState {
   notice: RestoreNotice;
-  onLoadExample: () => void;
-  onReset: () => void;
+  loadExample: () => void;
+  reset: () => void;
+}
+
+interface FrameProps {
+  ctx: FieldContext;
+  t: FrameStrings;
+  state: FrameState;
   onCurrency: (currency: Currency) => void;
   csvRows: () => CsvRow[];
   inputs: ComponentChildren;
@@ -47,7 +57,7 @@ export function download(filename: string, text: string) {
 }
 
 export function CalculatorFrame(props: FrameProps) {
-  const { ctx } = props;
+  const { ctx, t, state } = props;
   const [copied, setCopied] = useState<'idle' | 'ok' | 'failed'>('idle');
   const headingId = `${ctx.calcId.replace('.', '-')}-title`;
 
@@ -70,13 +80,13 @@ export function CalculatorFrame(props: FrameProps) {
     <section class="calc not-content" data-calculator={ctx.calcId} aria-labelledby={headingId}>
       <header class="calc-header">
         <h3 id={headingId}>
-          <span class="calc-id">{ctx.calcId}</span> {props.title}
+          <span class="calc-id">{ctx.calcId}</span> {t.title}
         </h3>
-        <p>{props.intro}</p>
+        <p>{t.intro}</p>
       </header>
-      <div class="calc-toolbar" role="group" aria-label={props.title}>
-        <button type="button" data-action="example" onClick={props.onLoadExample}>{ctx.ui.kit.loadExample}</button>
-        <button type="button" data-action="reset" onClick={props.onReset}>{ctx.ui.kit.reset}</button>
+      <div class="calc-toolbar" role="group" aria-label={t.title}>
+        <button type="button" data-action="example" onClick={state.loadExample}>{ctx.ui.kit.loadExample}</button>
+        <button type="button" data-action="reset" onClick={state.reset}>{ctx.ui.kit.reset}</button>
         <button type="button" data-action="copy-link" onClick={copyLink}>{ctx.ui.kit.copyLink}</button>
         <button type="button" data-action="export-csv" onClick={exportCsv}>{ctx.ui.kit.exportCsv}</button>
         <label class="calc-currency">
@@ -87,8 +97,8 @@ export function CalculatorFrame(props: FrameProps) {
         </label>
         <span class="calc-status" role="status">
           {copied === 'ok' ? ctx.ui.kit.linkCopied : copied === 'failed' ? ctx.ui.kit.linkCopyFailed : ''}
-          {props.notice?.kind === 'restored' ? ctx.ui.kit.restoredFromLink : null}
-          {props.notice?.kind === 'ignored' ? interpolate(ctx.ui.kit.ignoredFromLink, { names: props.notice.names.join(', ') }) : null}
+          {state.notice?.kind === 'restored' ? ctx.ui.kit.restoredFromLink : null}
+          {state.notice?.kind === 'ignored' ? interpolate(ctx.ui.kit.ignoredFromLink, { names: state.notice.names.join(', ') }) : null}
         </span>
       </div>
       <div class="calc-body">
@@ -103,9 +113,9 @@ export function CalculatorFrame(props: FrameProps) {
       {props.charts ? <div class="calc-charts">{props.charts}</div> : null}
       <details class="calc-formulas" open>
         <summary>{ctx.ui.kit.formulas}</summary>
-        <p><strong>{ctx.ui.kit.variant}:</strong> {props.variant}</p>
-        <p><strong>{ctx.ui.kit.seedRule}:</strong> {props.seedRule}</p>
-        <ul>{props.formulas.map((f) => <li key={f}><code>{f}</code></li>)}</ul>
+        <p><strong>{ctx.ui.kit.variant}:</strong> {t.variant}</p>
+        <p><strong>{ctx.ui.kit.seedRule}:</strong> {t.seedRule}</p>
+        <ul>{t.formulas.map((f) => <li key={f}><code>{f}</code></li>)}</ul>
       </details>
     </section>
   );

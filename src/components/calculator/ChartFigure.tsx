@@ -6,7 +6,8 @@
  * `doughnut` configuration is drawn as SVG by `ShareDonut`, server-side included.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Chart as ChartInstance, ChartConfiguration, ChartEvent } from 'chart.js';
+import type { Chart as ChartInstance, ChartConfiguration } from 'chart.js';
+import type { Tip } from '../../lib/kit/chart-setup';
 import type { FieldContext } from './Fields';
 import { ShareDonut } from './ShareDonut';
 
@@ -51,63 +52,10 @@ type ChartModule = typeof import('../../lib/kit/chart-setup');
 /** Chart.js once loaded (with the print palette), so a print can redraw synchronously in `beforeprint`. */
 let loaded: ChartModule | null = null;
 
-/** Colours resolved from the current theme: a canvas cannot read CSS variables. */
-function readPalette(): ChartPalette {
-  const style = getComputedStyle(document.documentElement);
-  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  const series = SERIES.map((i) => v(`--mpp-series-${i}`, '#1f77b4'));
-  return {
-    text: v('--sl-color-gray-2', '#333'),
-    grid: v('--mpp-grid', 'rgba(128,128,128,0.25)'),
-    series,
-    fill: series.map((c) => (/^#[0-9a-f]{6}$/i.test(c) ? `${c}40` : c)),
-    alert: v('--mpp-alert', '#c0392b'),
-  };
-}
-
-/** The colour a dataset is drawn in, for its legend swatch. */
-function swatchColor(chart: ChartInstance, index: number, palette: ChartPalette): string {
-  const dataset = chart.data.datasets[index]!;
-  return String((Array.isArray(dataset.borderColor) ? dataset.borderColor[0] : dataset.borderColor) ?? dataset.backgroundColor ?? palette.series[index % 6]);
-}
-
 interface LegendEntry {
   label: string;
   color: string;
   hidden: boolean;
-}
-
-interface Tip {
-  x: number;
-  y: number;
-  lines: string[];
-}
-
-type LabelCallback = (item: unknown) => string | string[];
-
-/** Text for the hovered points, through the config's `plugins.tooltip.callbacks.label` when given. */
-function tooltipLines(chart: ChartInstance, event: ChartEvent, callback: LabelCallback | undefined): Tip | null {
-  if (!event.native) return null;
-  const type = (chart.config as { type?: string }).type;
-  const mode = type === 'bar' ? 'index' : 'nearest';
-  const hits = chart.getElementsAtEventForMode(event.native, mode, { intersect: type === 'scatter' || type === 'bubble' }, false);
-  if (hits.length === 0) return null;
-  const lines = hits.slice(0, 6).map(({ datasetIndex, index }) => {
-    const dataset = chart.data.datasets[datasetIndex]!;
-    const raw = dataset.data[index];
-    // Same shape as Chart.js's parsed values: {x, y} (category charts: x is the index).
-    const parsed = (typeof raw === 'number' ? { x: index, y: raw } : { ...(raw as object) }) as Record<string, number>;
-    const label = String(chart.data.labels?.[index] ?? '');
-    const item = { chart, dataset, datasetIndex, dataIndex: index, parsed, raw, label };
-    if (callback) {
-      const out = callback(item);
-      return Array.isArray(out) ? out.join(' ') : out;
-    }
-    const y = parsed['y'] ?? parsed['x'];
-    return `${dataset.label ?? ''}: ${label ? `${label} ` : ''}${typeof y === 'number' ? y.toLocaleString() : ''}`;
-  });
-  const { x, y } = hits[0]!.element.getProps(['x', 'y'], true) as { x: number; y: number };
-  return { x, y, lines };
 }
 
 export function ChartFigure({ ctx, id, title, description, config, table, dataKey }: ChartFigureProps) {
@@ -136,36 +84,18 @@ export function ChartFigure({ ctx, id, title, description, config, table, dataKe
   const legendRef = useRef<HTMLUListElement>(null);
 
   /** The legend's swatches follow a print redraw at once (a re-render would come after the print). */
-  const repaintLegend = (chart: ChartInstance, palette: ChartPalette) => {
+  const repaintLegend = ({ swatchColor }: ChartModule, chart: ChartInstance, palette: ChartPalette) => {
     legendRef.current?.querySelectorAll<HTMLElement>('.calc-swatch').forEach((swatch, i) => {
       if (i < chart.data.datasets.length) swatch.style.background = swatchColor(chart, i, palette);
     });
   };
 
-  /** Draws (or redraws) the chart; for print, at paper size in the print palette, without animation. */
-  const draw = ({ Chart, PRINT_SIZE }: ChartModule, palette: ChartPalette, print: boolean, keepHidden: boolean) => {
+  /** Draws (or redraws) the chart with the latest configuration; see `drawChart`. */
+  const draw = (module: ChartModule, palette: ChartPalette, print: boolean, keepHidden: boolean) => {
     const canvas = canvasRef.current;
     const build = configRef.current;
     if (!canvas || !build) return;
-    const cfg = build(palette);
-    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const labelCallback = (cfg.options?.plugins as { tooltip?: { callbacks?: { label?: LabelCallback } } } | undefined)?.tooltip?.callbacks?.label;
-    cfg.options = {
-      responsive: true,
-      maintainAspectRatio: false,
-      ...(reduceMotion ? { animation: false } : {}),
-      ...cfg.options,
-      ...(print ? { responsive: false, animation: false, devicePixelRatio: 2 } : {}),
-      onHover: (event, _elements, chart) => setTip(tooltipLines(chart, event, labelCallback)),
-    };
-    const previous = chartRef.current;
-    // A print redraw keeps the series the reader switched off in the legend.
-    if (keepHidden && previous) cfg.data.datasets.forEach((dataset, i) => i < previous.data.datasets.length && (dataset.hidden = !previous.isDatasetVisible(i)));
-    Chart.defaults.color = palette.text;
-    Chart.defaults.borderColor = palette.grid;
-    previous?.destroy();
-    const chart = new Chart(canvas, cfg);
-    if (print) chart.resize(PRINT_SIZE.width, PRINT_SIZE.height);
+    const chart = module.drawChart(canvas, build(palette), palette, print, keepHidden, chartRef.current, setTip);
     chartRef.current = chart;
     return chart;
   };
@@ -183,13 +113,13 @@ export function ChartFigure({ ctx, id, title, description, config, table, dataKe
       .then((module) => {
         if (cancelled) return;
         loaded = module;
-        const palette = readPalette();
+        const palette = module.readPalette();
         const chart = draw(module, palette, false, false);
         if (!chart) return;
         setLegend(
           chart.data.datasets.map((dataset, i) => ({
             label: dataset.label ?? '',
-            color: swatchColor(chart, i, palette),
+            color: module.swatchColor(chart, i, palette),
             hidden: !chart.isDatasetVisible(i),
           })),
         );
@@ -209,9 +139,9 @@ export function ChartFigure({ ctx, id, title, description, config, table, dataKe
   useEffect(() => {
     const redraw = (print: boolean) => {
       if (!loaded || !chartRef.current) return;
-      const palette = print ? loaded.printPalette : readPalette();
+      const palette = print ? loaded.printPalette : loaded.readPalette();
       const chart = draw(loaded, palette, print, true);
-      if (chart) repaintLegend(chart, palette);
+      if (chart) repaintLegend(loaded, chart, palette);
     };
     const before = () => redraw(true);
     const after = () => redraw(false);

@@ -46,44 +46,21 @@ interface NumberFieldProps {
   value: number | null | undefined;
   error: Message | undefined;
   onInput: (value: string) => void;
-  hint?: string;
+  hint?: string | undefined;
 }
 
-export function NumberField({ ctx, name, label, spec, raw, value, error, onInput, hint }: NumberFieldProps) {
-  const id = domId(ctx.calcId, name);
-  const understood = error ? null : echo(spec, raw, value, ctx.format);
-  const describedBy = [error ? `${id}-error` : understood ? `${id}-echo` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
-  const prefix = spec.kind === 'money' ? currencySymbol(ctx.format) : null;
+export function NumberField(props: NumberFieldProps) {
+  const { ctx, spec, error } = props;
   return (
-    <div class={`calc-field${error ? ' calc-field--invalid' : ''}`}>
-      <label for={id}>
-        {label}
-        {spec.optional ? <span class="calc-optional"> ({ctx.ui.kit.optional})</span> : null}
-      </label>
-      <div class="calc-input">
-        {prefix ? <span class="calc-affix" aria-hidden="true">{prefix}</span> : null}
-        <input
-          id={id}
-          name={name}
-          type="text"
-          inputMode={spec.kind === 'count' ? 'numeric' : 'decimal'}
-          autoComplete="off"
-          spellcheck={false}
-          maxLength={64}
-          value={raw}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy}
-          onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
-        />
-        {spec.kind === 'percent' ? <span class="calc-affix" aria-hidden="true">%</span> : null}
-      </div>
-      {hint ? <p class="calc-hint" id={`${id}-hint`}>{hint}</p> : null}
-      {error ? (
-        <p class="calc-error" id={`${id}-error`} role="alert">{messageText(ctx.ui, error, ctx.format)}</p>
-      ) : understood ? (
-        <p class="calc-echo" id={`${id}-echo`}>{interpolate(ctx.ui.kit.understood, { value: understood })}</p>
-      ) : null}
-    </div>
+    <TextLikeInput
+      {...props}
+      optional={spec.optional === true}
+      maxLength={64}
+      understood={error ? null : echo(spec, props.raw, props.value, ctx.format)}
+      inputMode={spec.kind === 'count' ? 'numeric' : 'decimal'}
+      prefix={spec.kind === 'money' ? currencySymbol(ctx.format) : null}
+      suffix={spec.kind === 'percent' ? '%' : null}
+    />
   );
 }
 
@@ -127,12 +104,22 @@ interface TextLikeFieldProps {
   raw: string;
   error: Message | undefined;
   onInput: (value: string) => void;
-  hint?: string;
+  hint?: string | undefined;
 }
 
-/** Shared markup of the plain text inputs (free text and dates): label, input, hint, message or echo. */
-function TextLikeInput(props: TextLikeFieldProps & { optional: boolean; maxLength: number; understood: string | null }) {
-  const { ctx, name, label, raw, error, onInput, hint, understood } = props;
+interface TextLikeInputProps extends TextLikeFieldProps {
+  optional: boolean;
+  maxLength: number;
+  understood: string | null;
+  /** Number fields only: the keyboard to offer and the unit shown before or after the input. */
+  inputMode?: 'numeric' | 'decimal';
+  prefix?: string | null;
+  suffix?: string | null;
+}
+
+/** Shared markup of every text input (numbers, free text, dates): label, input, hint, message or echo. */
+function TextLikeInput(props: TextLikeInputProps) {
+  const { ctx, name, label, raw, error, onInput, hint, understood, inputMode, prefix, suffix } = props;
   const id = domId(ctx.calcId, name);
   const describedBy = [error ? `${id}-error` : understood ? `${id}-echo` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -142,17 +129,21 @@ function TextLikeInput(props: TextLikeFieldProps & { optional: boolean; maxLengt
         {props.optional ? <span class="calc-optional"> ({ctx.ui.kit.optional})</span> : null}
       </label>
       <div class="calc-input">
+        {prefix ? <span class="calc-affix" aria-hidden="true">{prefix}</span> : null}
         <input
           id={id}
           name={name}
           type="text"
+          inputMode={inputMode}
           autoComplete="off"
+          spellcheck={inputMode ? false : undefined}
           maxLength={props.maxLength}
           value={raw}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={describedBy}
           onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
         />
+        {suffix ? <span class="calc-affix" aria-hidden="true">{suffix}</span> : null}
       </div>
       {hint ? <p class="calc-hint" id={`${id}-hint`}>{hint}</p> : null}
       {error ? (

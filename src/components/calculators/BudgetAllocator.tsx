@@ -11,21 +11,19 @@ import {
   type SharePreset,
 } from '../../lib/calculators/c12-1-budget-allocator';
 import { round9 } from '../../lib/kit/calculator';
-import type { NumericFieldSpec } from '../../lib/kit/fields';
 import { interpolate } from '../../lib/kit/format';
 import { largestRemainder } from '../../lib/kit/rounding';
 import type { RawRow } from '../../lib/kit/rows';
 import type { CalculatorStrings } from '../../i18n/en/index';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { ChoiceField, NumberField } from '../calculator/Fields';
 import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
+import { fieldRenderers, rowTableState, splitIssues } from '../calculator/wiring';
 
 type Fields = typeof budgetAllocator.fields;
-type NumericKey = Exclude<keyof Fields, 'method' | 'preset'>;
 const MAX_CURVES = 8;
 
 export default function BudgetAllocator({ locale, ui, t }: IslandProps<CalculatorStrings<'C12.1'>>) {
@@ -43,23 +41,8 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
   const method = state.read.values.method;
   const issues = state.output.issues;
   // Errors sit beside their field, row issues in the table; the rest go to the issue list.
-  const fieldErrors = issues.filter((i) => i.field && i.severity === 'error');
-  const rowIssues = issues.filter((i) => i.row !== undefined);
-  const listed = issues.filter((i) => i.row === undefined && !(i.field && i.severity === 'error')).map(({ field: _field, ...rest }) => rest);
-
-  const numberField = (key: NumericKey) => (
-    <NumberField
-      key={key}
-      ctx={ctx}
-      name={key}
-      label={t.fields[key]}
-      spec={budgetAllocator.fields[key] as NumericFieldSpec}
-      raw={state.raw[key]}
-      value={state.read.values[key]}
-      error={state.read.errors[key] ?? fieldErrors.find((i) => i.field === key)}
-      onInput={(v) => state.setField(key, v)}
-    />
-  );
+  const { fieldErrors, rowIssues, listed } = splitIssues(issues);
+  const field = fieldRenderers(ctx, def.fields, state, t.fields, fieldErrors);
 
   const nameOfRow = (row: number) => state.rows[row]?.name || interpolate(t.lineN, { n: row + 1 });
   const lines = r.lines ?? [];
@@ -149,81 +132,52 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
   return (
     <CalculatorFrame
       ctx={ctx}
-      title={t.title}
-      intro={t.intro}
-      variant={t.variant}
-      seedRule={t.seedRule}
-      formulas={t.formulas}
-      notice={state.notice}
-      onLoadExample={state.loadExample}
-      onReset={state.reset}
+      t={t}
+      state={state}
       onCurrency={setCurrency}
       csvRows={csvRows}
       inputs={
         <>
           <fieldset class="calc-group">
             <legend>{t.sections.budget}</legend>
-            {numberField('totalBudget')}
-            {numberField('reserve')}
+            {field.number('totalBudget')}
+            {field.number('reserve')}
           </fieldset>
           <RowTable
             ctx={ctx}
             caption={t.tableCaption}
             spec={budgetAllocator.table!}
-            rows={state.rows}
-            reads={state.rowReads}
+            {...rowTableState(state)}
             labels={t.columns}
             choiceLabels={t.columnChoices}
             issues={rowIssues}
             blankRow={(index) => ({ ...blankBudgetRow(), name: interpolate(t.lineN, { n: index + 1 }) })}
-            onCell={state.setCell}
-            onAdd={state.addRow}
-            onRemove={state.removeRow}
-            onReplace={state.replaceRows}
           />
           <fieldset class="calc-group">
             <legend>{t.sections.method}</legend>
-            <ChoiceField
-              ctx={ctx}
-              name="method"
-              label={t.fields.method}
-              spec={budgetAllocator.fields.method}
-              raw={state.raw.method}
-              labels={t.methods as Record<AllocationMethod, string>}
-              onInput={(v) => state.setField('method', v)}
-            />
-            {method === 'shares' ? (
-              <ChoiceField
-                ctx={ctx}
-                name="preset"
-                label={t.fields.preset}
-                spec={budgetAllocator.fields.preset}
-                raw={state.raw.preset}
-                labels={t.presets as Record<SharePreset, string>}
-                onInput={(v) => state.setField('preset', v)}
-              />
-            ) : null}
+            {field.choice('method', t.methods as Record<AllocationMethod, string>)}
+            {method === 'shares' ? field.choice('preset', t.presets as Record<SharePreset, string>) : null}
           </fieldset>
           <fieldset class="calc-group">
             <legend>{t.sections.weights}</legend>
-            {numberField('wFit')}
-            {numberField('wRoi')}
-            {numberField('wPotential')}
-            {numberField('wUrgency')}
+            {field.number('wFit')}
+            {field.number('wRoi')}
+            {field.number('wPotential')}
+            {field.number('wUrgency')}
           </fieldset>
           <fieldset class="calc-group">
             <legend>{t.sections.targets}</legend>
-            {numberField('shareCore')}
-            {numberField('shareInnovation')}
-            {numberField('shareCash')}
-            {numberField('shareGrowth')}
-            {numberField('shareRd')}
+            {field.number('shareCore')}
+            {field.number('shareInnovation')}
+            {field.number('shareCash')}
+            {field.number('shareGrowth')}
+            {field.number('shareRd')}
           </fieldset>
           <fieldset class="calc-group">
             <legend>{t.sections.approval}</legend>
-            {numberField('managerLimit')}
-            {numberField('cfoLimit')}
-            {numberField('tolerance')}
+            {field.number('managerLimit')}
+            {field.number('cfoLimit')}
+            {field.number('tolerance')}
           </fieldset>
         </>
       }

@@ -9,20 +9,18 @@ import {
   type VarianceStatus,
 } from '../../lib/calculators/c12-2-budget-variance';
 import { round9 } from '../../lib/kit/calculator';
-import type { NumericFieldSpec } from '../../lib/kit/fields';
 import { interpolate } from '../../lib/kit/format';
 import type { RawRow } from '../../lib/kit/rows';
 import type { CalculatorStrings } from '../../i18n/en/index';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { ChoiceField, NumberField } from '../calculator/Fields';
 import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
+import { fieldRenderers, rowTableState, splitIssues } from '../calculator/wiring';
 
 type Fields = typeof budgetVariance.fields;
-type NumericKey = Exclude<keyof Fields, 'cadence'>;
 const flagged = (status: VarianceStatus) => status === 'alert' || status === 'unbudgeted';
 
 export default function BudgetVariance({ locale, ui, t }: IslandProps<CalculatorStrings<'C12.2'>>) {
@@ -37,23 +35,8 @@ export default function BudgetVariance({ locale, ui, t }: IslandProps<Calculator
   const tr = t.results;
   const c = t.charts;
   const issues = state.output.issues;
-  const fieldErrors = issues.filter((i) => i.field && i.severity === 'error');
-  const rowIssues = issues.filter((i) => i.row !== undefined);
-  const listed = issues.filter((i) => i.row === undefined && !(i.field && i.severity === 'error')).map(({ field: _field, ...rest }) => rest);
-
-  const numberField = (key: NumericKey) => (
-    <NumberField
-      key={key}
-      ctx={ctx}
-      name={key}
-      label={t.fields[key]}
-      spec={budgetVariance.fields[key] as NumericFieldSpec}
-      raw={state.raw[key]}
-      value={state.read.values[key]}
-      error={state.read.errors[key] ?? fieldErrors.find((i) => i.field === key)}
-      onInput={(v) => state.setField(key, v)}
-    />
-  );
+  const { fieldErrors, rowIssues, listed } = splitIssues(issues);
+  const field = fieldRenderers(ctx, def.fields, state, t.fields, fieldErrors);
 
   const nameOfRow = (row: number) => state.rows[row]?.name || interpolate(t.lineN, { n: row + 1 });
   const signedMoney = (v: number) => (round9(v) > 0 ? `+${f.money(v)}` : f.money(v));
@@ -167,47 +150,28 @@ export default function BudgetVariance({ locale, ui, t }: IslandProps<Calculator
   return (
     <CalculatorFrame
       ctx={ctx}
-      title={t.title}
-      intro={t.intro}
-      variant={t.variant}
-      seedRule={t.seedRule}
-      formulas={t.formulas}
-      notice={state.notice}
-      onLoadExample={state.loadExample}
-      onReset={state.reset}
+      t={t}
+      state={state}
       onCurrency={setCurrency}
       csvRows={csvRows}
       inputs={
         <>
           <fieldset class="calc-group">
             <legend>{t.sections.review}</legend>
-            {numberField('monthsElapsed')}
-            {numberField('alertThreshold')}
-            {numberField('underspendThreshold')}
-            <ChoiceField
-              ctx={ctx}
-              name="cadence"
-              label={t.fields.cadence}
-              spec={budgetVariance.fields.cadence}
-              raw={state.raw.cadence}
-              labels={t.cadences as Record<Cadence, string>}
-              onInput={(v) => state.setField('cadence', v)}
-            />
+            {field.number('monthsElapsed')}
+            {field.number('alertThreshold')}
+            {field.number('underspendThreshold')}
+            {field.choice('cadence', t.cadences as Record<Cadence, string>)}
           </fieldset>
           <RowTable
             ctx={ctx}
             caption={t.tableCaption}
             spec={budgetVariance.table!}
-            rows={state.rows}
-            reads={state.rowReads}
+            {...rowTableState(state)}
             labels={t.columns}
             choiceLabels={t.columnChoices}
             issues={rowIssues}
             blankRow={(index) => ({ ...blankVarianceRow(), name: interpolate(t.lineN, { n: index + 1 }) })}
-            onCell={state.setCell}
-            onAdd={state.addRow}
-            onRemove={state.removeRow}
-            onReplace={state.replaceRows}
           />
         </>
       }

@@ -2,36 +2,19 @@
 import { costPlus, type CostPlusResults, type PricingBasis } from '../../lib/calculators/c05-1-cost-plus';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { ChoiceField, NumberField } from '../calculator/Fields';
 import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
+import { fieldRenderers } from '../calculator/wiring';
 import { interpolate } from '../../lib/kit/format';
-import type { NumericFieldSpec } from '../../lib/kit/fields';
 import type { CalculatorStrings } from '../../i18n/en/index';
-
-type NumericKey = Exclude<keyof typeof costPlus.fields, 'basis'>;
 
 export default function CostPlus({ locale, ui, t }: IslandProps<CalculatorStrings<'C05.1'>>) {
   const { ctx, setCurrency } = useIslandContext('C05.1', locale, ui);
   const state = useCalculatorState(costPlus);
   const f = ctx.format;
   const r: Partial<CostPlusResults> = state.output.results;
-  const fieldIssues = state.output.issues.filter((i) => i.field);
-
-  const numberField = (key: NumericKey) => (
-    <NumberField
-      key={key}
-      ctx={ctx}
-      name={key}
-      label={t.fields[key]}
-      spec={costPlus.fields[key] as NumericFieldSpec}
-      raw={state.raw[key]}
-      value={state.read.values[key]}
-      error={state.read.errors[key] ?? fieldIssues.find((i) => i.field === key)}
-      onInput={(v) => state.setField(key, v)}
-    />
-  );
+  const field = fieldRenderers(ctx, costPlus.fields, state, t.fields, state.output.issues);
 
   const units = (v: number | undefined) => (v === undefined ? undefined : interpolate(t.results.units, { value: f.integer(v) }));
   const items: ResultItem[] = [
@@ -82,37 +65,23 @@ export default function CostPlus({ locale, ui, t }: IslandProps<CalculatorString
   return (
     <CalculatorFrame
       ctx={ctx}
-      title={t.title}
-      intro={t.intro}
-      variant={t.variant}
-      seedRule={t.seedRule}
-      formulas={t.formulas}
-      notice={state.notice}
-      onLoadExample={state.loadExample}
-      onReset={state.reset}
+      t={t}
+      state={state}
       onCurrency={setCurrency}
       csvRows={csvRows}
       inputs={
         <>
-          {numberField('material')}
-          {numberField('labour')}
-          {numberField('otherVariable')}
-          {numberField('fixedCosts')}
-          {numberField('plannedVolume')}
-          <ChoiceField
-            ctx={ctx}
-            name="basis"
-            label={t.fields.basis}
-            spec={costPlus.fields.basis}
-            raw={state.raw.basis}
-            labels={t.choices as Record<PricingBasis, string>}
-            onInput={(v) => state.setField('basis', v)}
-          />
-          {state.raw.basis === 'margin' ? numberField('margin') : numberField('markup')}
-          {numberField('targetProfit')}
-          {numberField('competitorPrice')}
-          {numberField('reviewThreshold')}
-          {numberField('portfolioTarget')}
+          {field.number('material')}
+          {field.number('labour')}
+          {field.number('otherVariable')}
+          {field.number('fixedCosts')}
+          {field.number('plannedVolume')}
+          {field.choice('basis', t.choices as Record<PricingBasis, string>)}
+          {state.raw.basis === 'margin' ? field.number('margin') : field.number('markup')}
+          {field.number('targetProfit')}
+          {field.number('competitorPrice')}
+          {field.number('reviewThreshold')}
+          {field.number('portfolioTarget')}
         </>
       }
       results={

@@ -2,17 +2,16 @@
 import { useMemo } from 'preact/hooks';
 import { blankEfficiencyRow, efficiency, loopStages, type EfficiencyColumns, type EfficiencyResults } from '../../lib/calculators/c12-3-efficiency';
 import { round9 } from '../../lib/kit/calculator';
-import type { NumericFieldSpec } from '../../lib/kit/fields';
 import { interpolate } from '../../lib/kit/format';
 import type { RawRow } from '../../lib/kit/rows';
 import type { CalculatorStrings } from '../../i18n/en/index';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { NumberField } from '../calculator/Fields';
 import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
+import { fieldRenderers, rowTableState, splitIssues } from '../calculator/wiring';
 
 export default function Efficiency({ locale, ui, t }: IslandProps<CalculatorStrings<'C12.3'>>) {
   const { ctx, setCurrency } = useIslandContext('C12.3', locale, ui);
@@ -26,9 +25,8 @@ export default function Efficiency({ locale, ui, t }: IslandProps<CalculatorStri
   const tr = t.results;
   const c = t.charts;
   const issues = state.output.issues;
-  const fieldErrors = issues.filter((i) => i.field && i.severity === 'error');
-  const rowIssues = issues.filter((i) => i.row !== undefined);
-  const listed = issues.filter((i) => i.row === undefined && !(i.field && i.severity === 'error')).map(({ field: _field, ...rest }) => rest);
+  const { fieldErrors, rowIssues, listed } = splitIssues(issues);
+  const field = fieldRenderers(ctx, efficiency.fields, state, t.fields, fieldErrors);
   const na = ui.kit.notAvailable;
 
   const nameOfRow = (row: number) => state.rows[row]?.name || interpolate(t.lineN, { n: row + 1 });
@@ -76,14 +74,8 @@ export default function Efficiency({ locale, ui, t }: IslandProps<CalculatorStri
   return (
     <CalculatorFrame
       ctx={ctx}
-      title={t.title}
-      intro={t.intro}
-      variant={t.variant}
-      seedRule={t.seedRule}
-      formulas={t.formulas}
-      notice={state.notice}
-      onLoadExample={state.loadExample}
-      onReset={state.reset}
+      t={t}
+      state={state}
       onCurrency={setCurrency}
       csvRows={csvRows}
       inputs={
@@ -92,26 +84,12 @@ export default function Efficiency({ locale, ui, t }: IslandProps<CalculatorStri
             ctx={ctx}
             caption={t.tableCaption}
             spec={efficiency.table!}
-            rows={state.rows}
-            reads={state.rowReads}
+            {...rowTableState(state)}
             labels={t.columns}
             issues={rowIssues}
             blankRow={(index) => ({ ...blankEfficiencyRow(), name: interpolate(t.lineN, { n: index + 1 }) })}
-            onCell={state.setCell}
-            onAdd={state.addRow}
-            onRemove={state.removeRow}
-            onReplace={state.replaceRows}
           />
-          <NumberField
-            ctx={ctx}
-            name="shiftShare"
-            label={t.fields.shiftShare}
-            spec={efficiency.fields.shiftShare as NumericFieldSpec}
-            raw={state.raw.shiftShare}
-            value={state.read.values.shiftShare}
-            error={state.read.errors.shiftShare ?? fieldErrors.find((i) => i.field === 'shiftShare')}
-            onInput={(v) => state.setField('shiftShare', v)}
-          />
+          {field.number('shiftShare')}
         </>
       }
       results={

@@ -1,17 +1,14 @@
 /** C05.2 island: wires the elasticity module to the shared fields, results and charts. */
 import { elasticity, type DemandModel, type ElasticityResults, type PriceOptimum } from '../../lib/calculators/c05-2-elasticity';
 import { round9 } from '../../lib/kit/calculator';
-import type { NumericFieldSpec } from '../../lib/kit/fields';
 import { interpolate } from '../../lib/kit/format';
 import type { CalculatorStrings } from '../../i18n/en/index';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { ChoiceField, NumberField } from '../calculator/Fields';
 import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
-
-type NumericKey = Exclude<keyof typeof elasticity.fields, 'model'>;
+import { fieldRenderers, splitIssues } from '../calculator/wiring';
 
 export default function Elasticity({ locale, ui, t }: IslandProps<CalculatorStrings<'C05.2'>>) {
   const { ctx, setCurrency } = useIslandContext('C05.2', locale, ui);
@@ -20,22 +17,8 @@ export default function Elasticity({ locale, ui, t }: IslandProps<CalculatorStri
   const r: Partial<ElasticityResults> = state.output.results;
   const tr = t.results;
   // Errors sit beside their field; warnings and notes (even about a field) go to the issue list.
-  const fieldErrors = state.output.issues.filter((i) => i.field && i.severity === 'error');
-  const listed = state.output.issues.filter((i) => !(i.field && i.severity === 'error')).map(({ field: _field, ...rest }) => rest);
-
-  const numberField = (key: NumericKey) => (
-    <NumberField
-      key={key}
-      ctx={ctx}
-      name={key}
-      label={t.fields[key]}
-      spec={elasticity.fields[key] as NumericFieldSpec}
-      raw={state.raw[key]}
-      value={state.read.values[key]}
-      error={state.read.errors[key] ?? fieldErrors.find((i) => i.field === key)}
-      onInput={(v) => state.setField(key, v)}
-    />
-  );
+  const { fieldErrors, listed } = splitIssues(state.output.issues);
+  const field = fieldRenderers(ctx, elasticity.fields, state, t.fields, fieldErrors);
 
   const signed = (v: number, digits: number) => (round9(v) > 0 ? `+${f.number(v, digits)}` : f.number(v, digits));
   const level = (fraction: number) => f.percent(fraction, Number.isInteger(round9(fraction * 100)) ? 0 : 1);
@@ -133,43 +116,29 @@ export default function Elasticity({ locale, ui, t }: IslandProps<CalculatorStri
   return (
     <CalculatorFrame
       ctx={ctx}
-      title={t.title}
-      intro={t.intro}
-      variant={t.variant}
-      seedRule={t.seedRule}
-      formulas={t.formulas}
-      notice={state.notice}
-      onLoadExample={state.loadExample}
-      onReset={state.reset}
+      t={t}
+      state={state}
       onCurrency={setCurrency}
       csvRows={csvRows}
       inputs={
         <>
           <fieldset class="calc-group">
             <legend>{t.groups.arms}</legend>
-            {numberField('controlPrice')}
-            {numberField('controlUnits')}
-            {numberField('testPrice')}
-            {numberField('testUnits')}
-            {numberField('unitCost')}
+            {field.number('controlPrice')}
+            {field.number('controlUnits')}
+            {field.number('testPrice')}
+            {field.number('testUnits')}
+            {field.number('unitCost')}
           </fieldset>
           <fieldset class="calc-group">
             <legend>{t.groups.ab}</legend>
-            {numberField('controlVisitors')}
-            {numberField('controlBuyers')}
-            {numberField('testVisitors')}
-            {numberField('testBuyers')}
-            {numberField('confidence')}
+            {field.number('controlVisitors')}
+            {field.number('controlBuyers')}
+            {field.number('testVisitors')}
+            {field.number('testBuyers')}
+            {field.number('confidence')}
           </fieldset>
-          <ChoiceField
-            ctx={ctx}
-            name="model"
-            label={t.fields.model}
-            spec={elasticity.fields.model}
-            raw={state.raw.model}
-            labels={t.choices as Record<DemandModel, string>}
-            onInput={(v) => state.setField('model', v)}
-          />
+          {field.choice('model', t.choices as Record<DemandModel, string>)}
         </>
       }
       results={

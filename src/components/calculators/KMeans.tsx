@@ -36,11 +36,12 @@ import {
 import type { KMeansJob, KMeansReply } from './kmeans.worker';
 import { CalculatorFrame, download, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { ChoiceField, messageText, NumberField } from '../calculator/Fields';
+import { messageText } from '../calculator/Fields';
 import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
 import { useStoredText } from '../calculator/useStoredText';
+import { fieldRenderers } from '../calculator/wiring';
 import type { Issue } from '../../lib/kit/calculator';
 import { toCsv } from '../../lib/kit/csv';
 import type { Message } from '../../lib/kit/fields';
@@ -92,6 +93,7 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
   const { ctx, setCurrency } = useIslandContext('C03.3', locale, ui);
   const f = ctx.format;
   const state = useCalculatorState(kmeansCalc);
+  const field = fieldRenderers(ctx, kmeansCalc.fields, state, t.fields);
   const raw = state.raw;
   const opts = state.output.results;
   const options = opts.options;
@@ -375,19 +377,17 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
   return (
     <CalculatorFrame
       ctx={ctx}
-      title={t.title}
-      intro={t.intro}
-      variant={t.variant}
-      seedRule={t.seedRule}
-      formulas={t.formulas}
-      notice={state.notice}
-      onLoadExample={() => {
-        state.loadExample();
-        loadSample();
-      }}
-      onReset={() => {
-        state.reset();
-        loadSample();
+      t={t}
+      state={{
+        notice: state.notice,
+        loadExample: () => {
+          state.loadExample();
+          loadSample();
+        },
+        reset: () => {
+          state.reset();
+          loadSample();
+        },
       }}
       onCurrency={setCurrency}
       csvRows={csvRows}
@@ -462,29 +462,12 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
           ) : null}
 
           <div class="calc-wide">
-            <ChoiceField ctx={ctx} name="k" label={t.fields.k} spec={kmeansCalc.fields.k} raw={raw.k} labels={K_LABELS} onInput={(v) => state.setField('k', v)} />
+            {field.choice('k', K_LABELS)}
             {state.read.errors.k ? <p class="calc-error" role="alert">{messageText(ui, state.read.errors.k, f)}</p> : null}
             {showIssues(fieldIssues('k'))}
           </div>
-          <NumberField
-            ctx={ctx}
-            name="seed"
-            label={t.fields.seed}
-            spec={kmeansCalc.fields.seed}
-            raw={raw.seed}
-            value={state.read.values.seed}
-            error={state.read.errors.seed}
-            onInput={(v) => state.setField('seed', v)}
-          />
-          <ChoiceField
-            ctx={ctx}
-            name="standardize"
-            label={t.fields.standardize}
-            spec={kmeansCalc.fields.standardize}
-            raw={raw.standardize}
-            labels={t.choices}
-            onInput={(v) => state.setField('standardize', v)}
-          />
+          {field.number('seed')}
+          {field.choice('standardize', t.choices)}
           {selectField('filterColumn', t.fields.filterColumn, filterColumnChoices, (v) => {
             state.setField('filterColumn', v);
             state.setField('filterValue', '');

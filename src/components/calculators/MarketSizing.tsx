@@ -9,10 +9,10 @@ import {
 } from '../../lib/calculators/c03-1-market-sizing';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { ChoiceField, NumberField } from '../calculator/Fields';
 import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
+import { fieldRenderers } from '../calculator/wiring';
 import { interpolate } from '../../lib/kit/format';
 import type { NumericFieldSpec } from '../../lib/kit/fields';
 import type { CalculatorStrings } from '../../i18n/en/index';
@@ -27,6 +27,7 @@ export default function MarketSizing({ locale, ui, t }: IslandProps<CalculatorSt
   const values = state.read.values;
   const r: Partial<MarketSizingResults> = state.output.results;
   const fieldIssues = state.output.issues.filter((i) => i.field);
+  const field = fieldRenderers(ctx, marketSizing.fields, state, t.fields, fieldIssues);
   const method: SizingMethod = values.method ?? 'bottomUp';
   const c = t.charts;
 
@@ -39,21 +40,7 @@ export default function MarketSizing({ locale, ui, t }: IslandProps<CalculatorSt
     return f.number(value, 2);
   };
 
-  const numberField = (key: NumericKey, label: string, hint?: string) => (
-    <NumberField
-      key={key}
-      ctx={ctx}
-      name={key}
-      label={label}
-      spec={marketSizing.fields[key] as NumericFieldSpec}
-      raw={state.raw[key]}
-      value={values[key]}
-      error={state.read.errors[key] ?? fieldIssues.find((i) => i.field === key)}
-      onInput={(v) => state.setField(key, v)}
-      {...(hint ? { hint } : {})}
-    />
-  );
-  const baseField = (key: Exclude<NumericKey, `${string}Low` | `${string}High`>) => numberField(key, t.fields[key]);
+  const baseField = (key: Exclude<NumericKey, `${string}Low` | `${string}High`>) => field.number(key);
 
   const active = activeInputs(method, values);
   const rangeFields = active.flatMap((key) => {
@@ -61,8 +48,8 @@ export default function MarketSizing({ locale, ui, t }: IslandProps<CalculatorSt
     const auto = typeof base === 'number' ? autoRange(key, base) : null;
     const hint = auto ? interpolate(t.sections.auto, { low: formatInput(key, auto.low), high: formatInput(key, auto.high) }) : undefined;
     return [
-      numberField(`${key}Low`, interpolate(t.sections.low, { name: t.short[key] }), hint),
-      numberField(`${key}High`, interpolate(t.sections.high, { name: t.short[key] })),
+      field.number(`${key}Low`, { label: interpolate(t.sections.low, { name: t.short[key] }), hint }),
+      field.number(`${key}High`, { label: interpolate(t.sections.high, { name: t.short[key] }) }),
     ];
   });
   const rangeTrouble = active.some((k) => state.read.errors[`${k}Low`] || state.read.errors[`${k}High`] || fieldIssues.some((i) => i.field === `${k}Low`));
@@ -118,27 +105,13 @@ export default function MarketSizing({ locale, ui, t }: IslandProps<CalculatorSt
   return (
     <CalculatorFrame
       ctx={ctx}
-      title={t.title}
-      intro={t.intro}
-      variant={t.variant}
-      seedRule={t.seedRule}
-      formulas={t.formulas}
-      notice={state.notice}
-      onLoadExample={state.loadExample}
-      onReset={state.reset}
+      t={t}
+      state={state}
       onCurrency={setCurrency}
       csvRows={csvRows}
       inputs={
         <>
-          <ChoiceField
-            ctx={ctx}
-            name="method"
-            label={t.fields.method}
-            spec={marketSizing.fields.method}
-            raw={state.raw.method}
-            labels={t.choices as Record<SizingMethod, string>}
-            onInput={(v) => state.setField('method', v)}
-          />
+          {field.choice('method', t.choices as Record<SizingMethod, string>)}
           <h4 class="calc-wide">{t.sections.market}</h4>
           {method === 'bottomUp' ? (
             <>

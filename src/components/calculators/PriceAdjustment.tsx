@@ -4,19 +4,17 @@ import {
   type DiscountMode,
   type PriceAdjustmentResults,
 } from '../../lib/calculators/c05-3-price-adjustment';
-import type { NumericFieldSpec } from '../../lib/kit/fields';
 import { interpolate } from '../../lib/kit/format';
 import type { CalculatorStrings } from '../../i18n/en/index';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { ChoiceField, DateField, NumberField, TextField } from '../calculator/Fields';
 import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
+import { fieldRenderers, rowTableState, splitIssues } from '../calculator/wiring';
 
 type Fields = typeof priceAdjustment.fields;
-type NumericKey = { [K in keyof Fields]: Fields[K] extends NumericFieldSpec ? K : never }[keyof Fields];
 
 export default function PriceAdjustment({ locale, ui, t }: IslandProps<CalculatorStrings<'C05.3'>>) {
   const { ctx, setCurrency } = useIslandContext('C05.3', locale, ui);
@@ -26,36 +24,8 @@ export default function PriceAdjustment({ locale, ui, t }: IslandProps<Calculato
   const tr = t.results;
   const issues = state.output.issues;
   // Errors sit beside their field (or table cell); warnings and notes go to the issue list.
-  const fieldErrors = issues.filter((i) => i.field && i.severity === 'error');
-  const tableIssues = issues.filter((i) => i.row !== undefined);
-  const listed = issues.filter((i) => i.row === undefined && !(i.field && i.severity === 'error')).map(({ field: _field, ...rest }) => rest);
-  const errorFor = (key: keyof Fields) => state.read.errors[key] ?? fieldErrors.find((i) => i.field === key);
-
-  const numberField = (key: NumericKey) => (
-    <NumberField
-      key={key}
-      ctx={ctx}
-      name={key}
-      label={t.fields[key]}
-      spec={priceAdjustment.fields[key]}
-      raw={state.raw[key]}
-      value={state.read.values[key]}
-      error={errorFor(key)}
-      onInput={(v) => state.setField(key, v)}
-    />
-  );
-  const dateField = (key: 'promoStart' | 'promoEnd') => (
-    <DateField
-      ctx={ctx}
-      name={key}
-      label={t.fields[key]}
-      spec={priceAdjustment.fields[key]}
-      raw={state.raw[key]}
-      value={state.read.values[key]}
-      error={errorFor(key)}
-      onInput={(v) => state.setField(key, v)}
-    />
-  );
+  const { fieldErrors, rowIssues: tableIssues, listed } = splitIssues(issues);
+  const field = fieldRenderers(ctx, priceAdjustment.fields, state, t.fields, fieldErrors);
 
   const money = (v: number | undefined) => (v === undefined ? undefined : f.money(v));
   const pct = (v: number | undefined) => (v === undefined ? undefined : f.signedPercent(v, 1));
@@ -175,83 +145,56 @@ export default function PriceAdjustment({ locale, ui, t }: IslandProps<Calculato
   return (
     <CalculatorFrame
       ctx={ctx}
-      title={t.title}
-      intro={t.intro}
-      variant={t.variant}
-      seedRule={t.seedRule}
-      formulas={t.formulas}
-      notice={state.notice}
-      onLoadExample={state.loadExample}
-      onReset={state.reset}
+      t={t}
+      state={state}
       onCurrency={setCurrency}
       csvRows={csvRows}
       inputs={
         <>
           <fieldset class="calc-group">
             <legend>{t.parts.a}</legend>
-            {numberField('currentPrice')}
-            {numberField('unitVariableCost')}
-            {numberField('priceChange')}
-            {numberField('elasticity')}
+            {field.number('currentPrice')}
+            {field.number('unitVariableCost')}
+            {field.number('priceChange')}
+            {field.number('elasticity')}
           </fieldset>
           <fieldset class="calc-group">
             <legend>{t.parts.b}</legend>
-            <ChoiceField
-              ctx={ctx}
-              name="mode"
-              label={t.fields.mode}
-              spec={priceAdjustment.fields.mode}
-              raw={state.raw.mode}
-              labels={t.choices as Record<DiscountMode, string>}
-              onInput={(v) => state.setField('mode', v)}
-            />
-            {numberField('orderQuantity')}
+            {field.choice('mode', t.choices as Record<DiscountMode, string>)}
+            {field.number('orderQuantity')}
             <RowTable
               ctx={ctx}
               caption={t.table.caption}
               spec={priceAdjustment.table!}
-              rows={state.rows}
-              reads={state.rowReads}
+              {...rowTableState(state)}
               labels={{ minQuantity: t.table.minQuantity, rate: t.table.rate }}
               issues={tableIssues}
               blankRow={() => ({ minQuantity: '', rate: '' })}
-              onCell={state.setCell}
-              onAdd={state.addRow}
-              onRemove={state.removeRow}
-              onReplace={state.replaceRows}
             />
           </fieldset>
           <fieldset class="calc-group">
             <legend>{t.parts.c}</legend>
-            {dateField('promoStart')}
-            {dateField('promoEnd')}
-            <TextField
-              ctx={ctx}
-              name="trigger"
-              label={t.fields.trigger}
-              spec={priceAdjustment.fields.trigger}
-              raw={state.raw.trigger}
-              error={errorFor('trigger')}
-              onInput={(v) => state.setField('trigger', v)}
-            />
+            {field.date('promoStart')}
+            {field.date('promoEnd')}
+            {field.text('trigger')}
           </fieldset>
           <fieldset class="calc-group">
             <legend>{t.parts.d}</legend>
-            {numberField('basePrice')}
-            {numberField('weightFixed')}
-            {numberField('weightMaterial')}
-            {numberField('weightLabour')}
-            {numberField('materialBase')}
-            {numberField('materialNow')}
-            {numberField('labourBase')}
-            {numberField('labourNow')}
-            {numberField('materialShock')}
+            {field.number('basePrice')}
+            {field.number('weightFixed')}
+            {field.number('weightMaterial')}
+            {field.number('weightLabour')}
+            {field.number('materialBase')}
+            {field.number('materialNow')}
+            {field.number('labourBase')}
+            {field.number('labourNow')}
+            {field.number('materialShock')}
           </fieldset>
           <fieldset class="calc-group">
             <legend>{t.parts.e}</legend>
-            {numberField('priceGood')}
-            {numberField('priceBetter')}
-            {numberField('priceBest')}
+            {field.number('priceGood')}
+            {field.number('priceBetter')}
+            {field.number('priceBest')}
           </fieldset>
         </>
       }

@@ -14,19 +14,17 @@ import {
 } from '../../lib/calculators/c03-2-segment-attractiveness';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { ChoiceField, NumberField } from '../calculator/Fields';
 import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
+import { fieldRenderers, rowTableState, splitIssues } from '../calculator/wiring';
 import { interpolate } from '../../lib/kit/format';
-import type { NumericFieldSpec } from '../../lib/kit/fields';
 import { largestRemainder } from '../../lib/kit/rounding';
 import type { RawRow } from '../../lib/kit/rows';
 import type { CalculatorStrings } from '../../i18n/en/index';
 
 type Fields = typeof segmentAttractiveness.fields;
-type NumericKey = Exclude<keyof Fields, 'competitionBasis'>;
 const levelKey: Record<Level, 'low' | 'medium' | 'high'> = { 1: 'low', 2: 'medium', 3: 'high' };
 
 export default function SegmentAttractiveness({ locale, ui, t }: IslandProps<CalculatorStrings<'C03.2'>>) {
@@ -40,23 +38,9 @@ export default function SegmentAttractiveness({ locale, ui, t }: IslandProps<Cal
   const f = ctx.format;
   const r: Partial<SegmentAttractivenessResults> = state.output.results;
   const issues = state.output.issues;
-  const fieldIssues = issues.filter((i) => i.field);
+  const field = fieldRenderers(ctx, segmentAttractiveness.fields, state, t.fields, issues);
   const res = t.results;
   const c = t.charts;
-
-  const numberField = (key: NumericKey) => (
-    <NumberField
-      key={key}
-      ctx={ctx}
-      name={key}
-      label={t.fields[key]}
-      spec={segmentAttractiveness.fields[key] as NumericFieldSpec}
-      raw={state.raw[key]}
-      value={state.read.values[key]}
-      error={state.read.errors[key] ?? fieldIssues.find((i) => i.field === key)}
-      onInput={(v) => state.setField(key, v)}
-    />
-  );
 
   const segments = r.segments ?? [];
   const nameOf = (s: SegmentResult) => s.name || interpolate(t.segmentN, { n: s.row + 1 });
@@ -140,21 +124,15 @@ export default function SegmentAttractiveness({ locale, ui, t }: IslandProps<Cal
 
   const placed = segments.filter((s) => s.attractiveness !== undefined && s.ability !== undefined);
   const ranked = (r.ranking ?? []).map((i) => segments[i]!);
-  const rowIssues = issues.filter((i) => i.row !== undefined);
+  const { rowIssues } = splitIssues(issues);
   const generalIssues = issues.filter((i) => i.row === undefined);
   const blankRow = (index: number): RawRow<SegmentColumns> => blankSegment(interpolate(t.segmentN, { n: index + 1 }));
 
   return (
     <CalculatorFrame
       ctx={ctx}
-      title={t.title}
-      intro={t.intro}
-      variant={t.variant}
-      seedRule={t.seedRule}
-      formulas={t.formulas}
-      notice={state.notice}
-      onLoadExample={state.loadExample}
-      onReset={state.reset}
+      t={t}
+      state={state}
       onCurrency={setCurrency}
       csvRows={csvRows}
       inputs={
@@ -163,36 +141,23 @@ export default function SegmentAttractiveness({ locale, ui, t }: IslandProps<Cal
             ctx={ctx}
             caption={t.tableCaption}
             spec={segmentAttractiveness.table!}
-            rows={state.rows}
-            reads={state.rowReads}
+            {...rowTableState(state)}
             labels={t.columns}
             issues={rowIssues}
             blankRow={blankRow}
-            onCell={state.setCell}
-            onAdd={state.addRow}
-            onRemove={state.removeRow}
-            onReplace={state.replaceRows}
           />
-          <ChoiceField
-            ctx={ctx}
-            name="competitionBasis"
-            label={t.fields.competitionBasis}
-            spec={segmentAttractiveness.fields.competitionBasis}
-            raw={state.raw.competitionBasis}
-            labels={t.choices as Record<CompetitionBasis, string>}
-            onInput={(v) => state.setField('competitionBasis', v)}
-          />
+          {field.choice('competitionBasis', t.choices as Record<CompetitionBasis, string>)}
           <h4 class="calc-wide">{t.sections.weights}</h4>
-          {numberField('weightSize')}
-          {numberField('weightGrowth')}
-          {numberField('weightCompetition')}
-          {numberField('weightFit')}
-          {numberField('weightMargin')}
+          {field.number('weightSize')}
+          {field.number('weightGrowth')}
+          {field.number('weightCompetition')}
+          {field.number('weightFit')}
+          {field.number('weightMargin')}
           <h4 class="calc-wide">{t.sections.rules}</h4>
-          {numberField('leaderCutoff')}
-          {numberField('cr5Cutoff')}
-          {numberField('fitCutoff')}
-          {numberField('growthCutoff')}
+          {field.number('leaderCutoff')}
+          {field.number('cr5Cutoff')}
+          {field.number('fitCutoff')}
+          {field.number('growthCutoff')}
         </>
       }
       results={
