@@ -43,7 +43,8 @@ export function startServer({ dir = 'dist', base = '/', port = 4321, host = '127
       notFound(res, root);
     }
   });
-  return new Promise((resolveListen) => {
+  return new Promise((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
     server.listen(port, host, () => {
       const address = server.address();
       resolveListen({ server, url: `http://${host}:${address.port}${prefix}` });
@@ -69,6 +70,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
   const base = args.base ?? process.env.PLAYBOOK_BASE ?? '/';
   const dir = args.dir ?? process.env.PLAYBOOK_OUT ?? 'dist';
-  const { url } = await startServer({ dir, base, port: Number(args.port ?? process.env.PORT ?? 4321) });
-  console.log(`Serving ${dir} at ${url}  (Ctrl+C to stop)`);
+  const port = Number(args.port ?? process.env.PORT ?? 4321);
+  try {
+    const { url } = await startServer({ dir, base, port });
+    console.log(`Serving ${dir} at ${url}  (Ctrl+C to stop)`);
+  } catch (error) {
+    if (error.code !== 'EADDRINUSE') throw error;
+    console.error(`Port ${port} is already in use. Choose another: PORT=${port + 1} npm run preview`);
+    process.exit(1);
+  }
 }
