@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { costPlus } from '~/lib/calculators/c05-1-cost-plus';
 import { readFields } from '~/lib/kit/fields';
+import { strings } from '~/i18n';
 
 function run(overrides: Partial<typeof costPlus.defaults> = {}) {
   const raw = { ...costPlus.defaults, ...overrides };
@@ -94,5 +96,74 @@ describe('C05.1 cost-plus, CVP and break-even', () => {
     expect(cvp.at(-1)!.volume).toBe(20000);
     const be = results.breakEvenUnitsExact!;
     expect(91 * be).toBeCloseTo(200000 + 50 * be, 6);
+  });
+});
+
+describe('C05.1 properties (fast-check)', () => {
+  const money = fc.double({ min: 0, max: 1e6, noNaN: true });
+  const inputs = fc.record({
+    material: money,
+    labour: money,
+    otherVariable: money,
+    fixedCosts: fc.double({ min: 0, max: 1e9, noNaN: true }),
+    plannedVolume: fc.integer({ min: 0, max: 10_000_000 }),
+    markup: fc.double({ min: 0, max: 500, noNaN: true }),
+    margin: fc.double({ min: 0, max: 99.9, noNaN: true }),
+    basis: fc.constantFrom('markup', 'margin'),
+  });
+  const asRaw = (v: { [k: string]: number | string }) => Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)]));
+
+  it('valid inputs always give finite results, and the CVP lines cross at break-even', () => {
+    // Invariants: every number is finite; P = VC + CM; break-even revenue = P × Q_BE; the whole-unit
+    // break-even is the exact one rounded up; profit at Q_BE is zero.
+    fc.assert(
+      fc.property(inputs, (v) => {
+        const { results: r } = run(asRaw(v) as Partial<typeof costPlus.defaults>);
+        for (const [key, value] of Object.entries(r)) if (typeof value === 'number') expect(Number.isFinite(value), key).toBe(true);
+        if (r.price !== undefined && r.variableCost !== undefined) expect(r.unitContribution).toBeCloseTo(r.price - r.variableCost, 6);
+        if (r.breakEvenUnitsExact !== undefined) {
+          expect(r.breakEvenUnits).toBeGreaterThanOrEqual(r.breakEvenUnitsExact - 1e-6);
+          expect(r.breakEvenUnits! - r.breakEvenUnitsExact).toBeLessThan(1);
+          const cm = r.price! - r.variableCost!;
+          expect(Math.abs(cm * r.breakEvenUnitsExact - v.fixedCosts)).toBeLessThanOrEqual(1e-6 * Math.max(1, v.fixedCosts));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('break-even volume falls as the price rises (higher markup, same costs)', () => {
+    fc.assert(
+      fc.property(inputs, fc.double({ min: 0.01, max: 100, noNaN: true }), (v, extra) => {
+        const base = run(asRaw({ ...v, basis: 'markup' }) as Partial<typeof costPlus.defaults>).results;
+        const higher = run(asRaw({ ...v, basis: 'markup', markup: v.markup + extra }) as Partial<typeof costPlus.defaults>).results;
+        if (base.breakEvenUnitsExact !== undefined && higher.breakEvenUnitsExact !== undefined) {
+          expect(higher.price!).toBeGreaterThan(base.price!);
+          expect(higher.breakEvenUnitsExact).toBeLessThanOrEqual(base.breakEvenUnitsExact + 1e-9);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('random text in any field gives a field error or a value, never an exception', () => {
+    const keys = Object.keys(costPlus.fields) as (keyof typeof costPlus.fields)[];
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), fc.string({ maxLength: 80 }), (key, text) => {
+        const out = run({ [key]: text });
+        const error = out.fieldErrors[key];
+        if (error) {
+          // Every error has a message in both languages.
+          expect(strings.en.messages).toHaveProperty([error.code]);
+          expect(strings['zh-CN'].messages).toHaveProperty([error.code]);
+        } else {
+          // No error: the text was read as a value (or as "not given" for an optional field).
+          const read = readFields(costPlus.fields, { ...costPlus.defaults, [key]: text }).values[key];
+          expect(read === null ? costPlus.fields[key].kind !== 'choice' : read !== undefined).toBe(true);
+        }
+        for (const value of Object.values(out.results)) if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
