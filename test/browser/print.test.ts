@@ -20,11 +20,23 @@ function pdfText(file: string, options: string[] = []): string {
   return execFileSync(PDFTOTEXT, [...options, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
+/** Chromium drops the characters it has no font for, so a Chinese PDF needs a CJK font installed. */
+function requireChineseFont(): void {
+  let fonts = '';
+  try {
+    fonts = execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+  } catch {
+    /* no fontconfig: reported below */
+  }
+  if (!fonts.trim()) throw new Error('No Chinese font for printing Chinese pages. Install one with `apt-get install -y fonts-noto-cjk` (Debian).');
+}
+
 let browser: Browser;
 let site: Site;
 let dir: string;
 
 beforeAll(async () => {
+  requireChineseFont();
   browser = await launchBrowser();
   site = await serveSite('dist');
   dir = mkdtempSync(join(tmpdir(), 'mpp-print-'));

@@ -48,7 +48,10 @@ let failed = 0;
 try {
   const report = JSON.parse(readFileSync(REPORT, 'utf8'));
   passed = report.numPassedTests;
-  failed = report.numFailedTests + (report.numTotalTestSuites > 0 && report.testResults.some((f) => f.status === 'failed' && f.assertionResults.length === 0) ? 1 : 0);
+  // A file that failed outside any test (a crash on import, a throwing beforeAll) counts as one failure
+  // even though its tests are reported as skipped.
+  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
+  failed = report.numFailedTests + brokenFiles;
 } catch {
   failed += 1; // no report: Vitest itself crashed
 }
