@@ -1,7 +1,15 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
 const src = fileURLToPath(new URL('../src', import.meta.url));
+
+/**
+ * Browser test files run in parallel, one per worker; they share one Chromium and one static
+ * server per build (global-setup.ts), so a worker costs a page or two, not a browser.
+ * `BROWSER_WORKERS` overrides the count (default: the machine's cores, at least 2).
+ */
+const browserWorkers = Number(process.env['BROWSER_WORKERS']) || Math.max(2, availableParallelism());
 
 export default defineConfig({
   resolve: { alias: { '~': src } },
@@ -22,8 +30,8 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
-          // One Chromium per file; files share a 2-core machine, so run them one at a time.
-          fileParallelism: false,
+          globalSetup: ['test/browser/global-setup.ts'],
+          maxWorkers: browserWorkers,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,31 +1,26 @@
 /**
- * Shared set-up for browser tests: finds Debian's Chromium (failing loudly, with the install
- * command, when it is missing), serves a built site on a free local port, and opens pages that
- * record page errors, console errors, CSP violations and any request to another origin.
+ * Shared set-up for browser tests: the run's one Chromium and static servers (started by
+ * global-setup.ts; a file run on its own starts its own, failing loudly with the install command
+ * when Chromium is missing), and pages that record page errors, console errors, CSP violations and
+ * any request to another origin.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { startServer } from '../tools/serve.mjs';
+import { BROWSER_ARGS, chromiumPath } from '../tools/prerequisites.mjs';
 
-const CANDIDATES = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
+export { chromiumPath };
 
-export function chromiumPath(): string {
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      'No Chromium found for the browser tests (looked in ' + CANDIDATES.join(', ') + '). ' +
-        'Install it with `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH.',
-    );
-  }
-  return found;
-}
-
+/**
+ * The run's shared Chromium (started once by global-setup.ts), or a new one when a file runs
+ * outside that set-up. Closing a connected browser only disconnects this file from it.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    // Flags that keep Chromium from phoning home on a machine with no outside network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  const endpoint = inject('browserWsEndpoint');
+  if (endpoint) return chromium.connect(endpoint);
+  return chromium.launch({ executablePath: chromiumPath(), args: BROWSER_ARGS });
 }
 
 export interface Site {
@@ -36,8 +31,13 @@ export interface Site {
   close(): Promise<void>;
 }
 
+const BUILD_COMMAND = 'run `npm test` (it builds first), `npm run test:browser` or `npm run build`';
+
+/** The run's shared static server for a build folder (started once by global-setup.ts), else a new one. */
 export async function serveSite(dir: string, base = '/'): Promise<Site> {
-  if (!existsSync(`${dir}/index.html`)) throw new Error(`${dir}/ has no build: run \`npm test\` (it builds first) or \`npm run build\`.`);
+  if (!existsSync(`${dir}/index.html`)) throw new Error(`${dir}/ has no build: ${BUILD_COMMAND}.`);
+  const shared = inject('siteUrls')?.[dir];
+  if (shared) return { url: shared, origin: new URL(shared).origin, base, close: async () => {} };
   const { server, url } = (await startServer({ dir, base, port: 0 })) as { server: { close(cb: () => void): void }; url: string };
   return { url, origin: new URL(url).origin, base, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
@@ -98,4 +98,58 @@ export async function badNumbersOnPage(page: Page): Promise<string[]> {
     ...[...all.matchAll(/\b(NaN|Infinity)\b/g)].map((m) => m[0]),
     ...[...calculators.matchAll(/\b(undefined|null)\b|∞/g)].map((m) => m[0]),
   ];
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's WCAG 2.2 AA violations on the page, or inside `selector`, as `rule: targets` lines. */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+  // Evaluated through DevTools, not an inline <script>, so the page's strict CSP stays intact.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(
+    async ({ tags, selector }) => {
+      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(selector ? { include: [[selector]] } : document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    },
+    { tags: AXE_TAGS, selector },
+  );
+}
+
+/** Pages open at once in a sweep over many URLs: enough to keep two cores busy while one page waits. */
+export const PAGE_CONCURRENCY = Number(process.env['PAGE_CONCURRENCY'] ?? 3);
+
+/**
+ * Works through `items` with `workers` pages at once. Each page has a browser context of its own
+ * (pages of one context share localStorage, so one page's set-up would race another's) and is
+ * reused from one item to the next; every document starts with no stored calculator inputs and,
+ * when given, with `theme` chosen. `problems` holds the current item's problems only.
+ */
+export async function pagePool(
+  browser: Browser,
+  site: Site,
+  items: string[],
+  task: (page: Page, problems: PageProblems, item: string) => Promise<void>,
+  { theme, workers = PAGE_CONCURRENCY, javaScriptEnabled = true }: { theme?: string; workers?: number; javaScriptEnabled?: boolean } = {},
+): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: Math.min(workers, items.length) }, async () => {
+      const context = await browser.newContext({ javaScriptEnabled });
+      await context.addInitScript((t) => {
+        localStorage.clear();
+        if (t) localStorage.setItem('starlight-theme', t);
+      }, theme ?? '');
+      const { page, problems } = await openPage(context, site);
+      try {
+        for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+          for (const list of Object.values(problems)) list.length = 0;
+          await task(page, problems, item);
+        }
+      } finally {
+        await context.close();
+      }
+    }),
+  );
 }

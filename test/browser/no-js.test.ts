@@ -8,23 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { badNumbersOnPage, launchBrowser, scrollThrough, serveSite, sitemapUrls, type Site } from './harness';
 import { strings } from '~/i18n';
-import type { FieldSpecs } from '~/lib/kit/fields';
-import { marketSizing } from '~/lib/calculators/c03-1-market-sizing';
-import { segmentAttractiveness } from '~/lib/calculators/c03-2-segment-attractiveness';
-import { kmeansCalc } from '~/lib/calculators/c03-3-kmeans';
-import { costPlus } from '~/lib/calculators/c05-1-cost-plus';
-import { elasticity } from '~/lib/calculators/c05-2-elasticity';
-import { priceAdjustment } from '~/lib/calculators/c05-3-price-adjustment';
-import { budgetAllocator } from '~/lib/calculators/c12-1-budget-allocator';
-import { budgetVariance } from '~/lib/calculators/c12-2-budget-variance';
-import { efficiency } from '~/lib/calculators/c12-3-efficiency';
+import { CALCULATORS } from '~/lib/calculators/registry';
 
-const DEFINITIONS: Record<string, { fields: FieldSpecs; defaults: Record<string, string> }> = Object.fromEntries(
-  [marketSizing, segmentAttractiveness, kmeansCalc, costPlus, elasticity, priceAdjustment, budgetAllocator, budgetVariance, efficiency].map((d) => [
-    d.id,
-    d as unknown as { fields: FieldSpecs; defaults: Record<string, string> },
-  ]),
-);
+const DEFINITIONS = CALCULATORS;
 
 let browser: Browser;
 let site: Site;
@@ -188,7 +174,7 @@ describe('with JavaScript disabled', () => {
             report.push(`${where}: results differ from the live island: ${shown.results.filter((r) => !want.results.includes(r)).slice(0, 3).join(' | ')}`);
           }
           // Every text input holds its definition's default (conditional fields may be absent).
-          const def = DEFINITIONS[shown.id]!;
+          const def = DEFINITIONS[shown.id as keyof typeof DEFINITIONS]!;
           for (const [name, value] of Object.entries(shown.named)) {
             if (name in def.fields && value !== def.defaults[name]) report.push(`${where}: input ${name} is ${JSON.stringify(value)}, default ${JSON.stringify(def.defaults[name])}`);
           }

@@ -87,8 +87,8 @@ export function CalculatorFrame(props: FrameProps) {
       <div class="calc-toolbar" role="group" aria-label={t.title}>
         <button type="button" data-action="example" onClick={state.loadExample}>{ctx.ui.kit.loadExample}</button>
         <button type="button" data-action="reset" onClick={state.reset}>{ctx.ui.kit.reset}</button>
-        <button type="button" data-action="copy-link" onClick={copyLink}>{ctx.ui.kit.copyLink}</button>
-        <button type="button" data-action="export-csv" onClick={exportCsv}>{ctx.ui.kit.exportCsv}</button>
+        <button type="button" data-action="link" onClick={copyLink}>{ctx.ui.kit.copyLink}</button>
+        <button type="button" data-action="export" onClick={exportCsv}>{ctx.ui.kit.exportCsv}</button>
         <label class="calc-currency">
           {ctx.ui.kit.currency}{' '}
           <select value={ctx.format.currency} onChange={(e) => props.onCurrency((e.currentTarget as HTMLSelectElement).value as Currency)}>
@@ -105,7 +105,7 @@ export function CalculatorFrame(props: FrameProps) {
         <form class="calc-inputs" aria-label={ctx.ui.kit.inputs} onSubmit={(e) => e.preventDefault()}>
           {props.inputs}
         </form>
-        <div class="calc-output">
+        <div class="calc-output" data-calculator-results>
           <h4>{ctx.ui.kit.results}</h4>
           {props.results}
         </div>

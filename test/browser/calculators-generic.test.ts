@@ -1,0 +1,272 @@
+/**
+ * The checks every calculator gets by being in the registry (src/lib/calculators/registry.ts),
+ * with no test code of its own: for each implemented id, in English and in Chinese, on the
+ * lightest built page that embeds it (its own page when it has one):
+ *   1. it hydrates and shows its default results — the module's own figures, never NaN, Infinity
+ *      or a blank;
+ *   2. editing a field changes a result (the first numeric field whose change the module sees);
+ *   3. the copied link restores the same inputs and results in a fresh browser;
+ *   4. "Load worked example" shows the module's worked-example results, different from the defaults;
+ *   5. text in every numeric field gets a message next to it in the page's language, and every
+ *      result that does not depend on that field stays on screen;
+ *   6. axe finds no violation in the calculator, error messages included;
+ *   7. no CSP violation, script error, failed or foreign request.
+ * Figures are compared through `data-value` (the full-precision number the kit renders beside
+ * each formatted result) against the pure module run in Node, so no test restates a formula.
+ * `CALCULATORS=C05.1,C03.2` (or `npm run test:browser -- C05.1`) runs a subset.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { CALCULATORS, IMPLEMENTED_IDS, type AnyCalculator } from '~/lib/calculators/registry';
+import { readField, readFields, type FieldSpec, type NumericFieldSpec } from '~/lib/kit/fields';
+import { readRows } from '~/lib/kit/rows';
+import { axeViolations, badNumbersOnPage, launchBrowser, openPage, serveSite, type PageProblems, type Site } from './harness';
+
+const only = (process.env['CALCULATORS'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const ids = IMPLEMENTED_IDS.filter((id) => only.length === 0 || only.includes(id));
+
+const LANGUAGES = [
+  { lang: 'en', prefix: '', script: /[A-Za-z]/, foreign: /[\u4e00-\u9fff]/ },
+  { lang: 'zh-CN', prefix: 'zh-cn/', script: /[\u4e00-\u9fff]/, foreign: null },
+] as const;
+
+type Raw = Record<string, string>;
+type Rows = Record<string, string>[];
+
+const isNumeric = (spec: FieldSpec): spec is NumericFieldSpec => spec.kind !== 'choice' && spec.kind !== 'text' && spec.kind !== 'date';
+
+/** The module's results for typed inputs, exactly as the island computes them. */
+function compute(def: AnyCalculator, raw: Raw, rows: Rows): Record<string, unknown> {
+  const read = readFields(def.fields, raw);
+  return def.compute(read.values, def.table ? readRows(def.table, rows) : []).results as Record<string, unknown>;
+}
+
+/** The first numeric field, and a value for it, whose change moves a result. */
+function fieldThatMatters(def: AnyCalculator): { key: string; value: string } {
+  const rows = def.defaultRows ?? [];
+  const before = JSON.stringify(compute(def, def.defaults, rows));
+  for (const [key, spec] of Object.entries(def.fields)) {
+    if (!isNumeric(spec)) continue;
+    const current = def.defaults[key] ?? '';
+    const n = Number(current);
+    const candidates = [def.example[key], Number.isFinite(n) ? String(n * 2) : undefined, Number.isFinite(n) ? String(n + 1) : undefined];
+    for (const value of candidates) {
+      if (value === undefined || value === current || !readField(value, spec).ok) continue;
+      if (JSON.stringify(compute(def, { ...def.defaults, [key]: value }, rows)) !== before) return { key, value };
+    }
+  }
+  throw new Error(`${def.id}: no numeric field changes a result; the generic check needs one`);
+}
+
+/** Built pages per calculator id, with how many calculators each page holds. */
+function embeddingPages(dir = 'dist'): Map<string, { path: string; count: number }[]> {
+  const found = new Map<string, { path: string; count: number }[]>();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const file = join(folder, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name === 'index.html') {
+        const html = readFileSync(file, 'utf8');
+        const onPage = new Set([...html.matchAll(/data-calculator="(C\d\d\.\d)"/g)].map((m) => m[1]!));
+        const path = relative(dir, folder).split('\\').join('/');
+        for (const id of onPage) found.set(id, [...(found.get(id) ?? []), { path: path ? path + '/' : '', count: onPage.size }]);
+      }
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+const pages = embeddingPages();
+
+/** The lightest page in a language that embeds the calculator (its own page when it has one). */
+function pageFor(id: string, prefix: string): string {
+  const candidates = (pages.get(id) ?? []).filter((p) => (prefix ? p.path.startsWith(prefix) : !p.path.startsWith('zh-cn/')));
+  candidates.sort((a, b) => a.count - b.count || a.path.length - b.path.length);
+  const best = candidates[0];
+  if (!best) throw new Error(`${id} is in the registry but no built ${prefix || 'English'} page embeds it`);
+  return best.path;
+}
+
+/** Every `[data-value]` result in the panel, by its `data-result` key. */
+async function shownValues(root: Locator): Promise<Record<string, number>> {
+  return root.locator('[data-calculator-results]').evaluate((panel) =>
+    Object.fromEntries([...panel.querySelectorAll<HTMLElement>('[data-result][data-value]')].map((el) => [el.dataset['result']!, Number(el.dataset['value'])])),
+  );
+}
+
+/** Keys whose shown value differs from the module's (relative 1e-9); also fails when nothing could be compared. */
+function mismatches(shown: Record<string, number>, results: Record<string, unknown>): string[] {
+  const compared = Object.entries(shown).filter(([key]) => typeof results[key] === 'number');
+  if (compared.length === 0) return [`no shown result matches a numeric module result (shown: ${Object.keys(shown).join(', ') || 'none'})`];
+  return compared
+    .filter(([key, value]) => {
+      const expected = results[key] as number;
+      return !(Math.abs(value - expected) <= 1e-9 * Math.max(1, Math.abs(expected)));
+    })
+    .map(([key, value]) => `${key}: shown ${value}, module ${String(results[key])}`);
+}
+
+async function waitHydrated(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((calcId) => {
+    const el = document.querySelector(`[data-calculator="${calcId}"]`);
+    return !!el && !el.closest('astro-island[ssr]');
+  }, id, { timeout: 20_000 });
+}
+
+/** Values of every control in the calculator, by id, to compare two pages. */
+async function controlValues(root: Locator): Promise<Record<string, string>> {
+  return root.evaluate((el) =>
+    Object.fromEntries(
+      [...el.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input:not([type=file]), select, textarea')]
+        .filter((c) => c.id)
+        .map((c) => [c.id, c instanceof HTMLInputElement && (c.type === 'radio' || c.type === 'checkbox') ? String(c.checked) : c.value]),
+    ),
+  );
+}
+
+function expectClean(problems: PageProblems) {
+  expect(problems.pageErrors, 'page errors').toEqual([]);
+  expect(problems.consoleErrors, 'console errors').toEqual([]);
+  expect(problems.cspViolations, 'CSP violations').toEqual([]);
+  expect(problems.foreignRequests, 'requests to other origins').toEqual([]);
+  expect(problems.failedRequests, 'failed requests').toEqual([]);
+}
+
+let browser: Browser;
+let site: Site;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  site = await serveSite('dist');
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe.each(ids.flatMap((id) => LANGUAGES.map((language) => ({ id, ...language }))))('$id ($lang)', ({ id, lang, prefix, script, foreign }) => {
+  const def = CALCULATORS[id]!;
+  const path = pageFor(id, prefix);
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+  let root: Locator;
+  let defaultText = '';
+  const raw: Raw = { ...def.defaults };
+  let rows: Rows = (def.defaultRows ?? []).map((r) => ({ ...r }));
+
+  beforeAll(async () => {
+    // A fresh context: inputs persist in localStorage, which would carry over otherwise.
+    context = await browser.newContext({ reducedMotion: 'reduce', permissions: ['clipboard-read', 'clipboard-write'] });
+    ({ page, problems } = await openPage(context, site));
+    await page.goto(site.url + path);
+    root = page.locator(`[data-calculator="${id}"]`).first();
+    await root.scrollIntoViewIfNeeded();
+    await waitHydrated(page, id);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it(`hydrates on ${path} with the module's default results, no NaN, Infinity or blank`, async () => {
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    const panel = root.locator('[data-calculator-results]');
+    expect(await panel.count()).toBe(1);
+    const texts = await panel.locator('[data-result]').allInnerTexts();
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.filter((t) => t.trim() === ''), 'blank results').toEqual([]);
+    expect(await badNumbersOnPage(page)).toEqual([]);
+    expect(mismatches(await shownValues(root), compute(def, raw, rows))).toEqual([]);
+    defaultText = await panel.innerText();
+  });
+
+  it('changes a result when a field is edited', async () => {
+    const { key, value } = fieldThatMatters(def);
+    const before = await root.locator('[data-calculator-results]').innerText();
+    await root.locator(`input[name="${key}"]`).fill(value);
+    raw[key] = value;
+    await expect.poll(() => root.locator('[data-calculator-results]').innerText()).not.toBe(before);
+    expect(mismatches(await shownValues(root), compute(def, raw, rows))).toEqual([]);
+  });
+
+  it('restores the same inputs and results from its copied link in a fresh browser', async () => {
+    await root.locator('[data-action="link"]').click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toContain(`${id}.`);
+    const expectedControls = await controlValues(root);
+    const expectedResults = await root.locator('[data-calculator-results]').innerText();
+
+    const other = await browser.newContext({ reducedMotion: 'reduce' });
+    try {
+      const opened = await openPage(other, site);
+      await opened.page.goto(link);
+      const copy = opened.page.locator(`[data-calculator="${id}"]`).first();
+      await copy.scrollIntoViewIfNeeded();
+      await waitHydrated(opened.page, id);
+      await expect.poll(() => controlValues(copy)).toEqual(expectedControls);
+      await expect.poll(() => copy.locator('[data-calculator-results]').innerText()).toBe(expectedResults);
+      expectClean(opened.problems);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("loads the worked example: the module's example results, not the defaults", async () => {
+    await root.locator('[data-action="example"]').click();
+    Object.assign(raw, def.example);
+    if (def.exampleRows) rows = def.exampleRows.map((r) => ({ ...r }));
+    const expected = compute(def, raw, rows);
+    await expect.poll(async () => mismatches(await shownValues(root), expected)).toEqual([]);
+    for (const [key, spec] of Object.entries(def.fields)) {
+      const input = root.locator(`input[name="${key}"]`);
+      if (spec.kind !== 'choice' && (await input.count()) === 1) expect(await input.inputValue(), key).toBe(def.example[key]);
+    }
+    expect(await root.locator('[data-calculator-results]').innerText(), 'example differs from the defaults').not.toBe(defaultText);
+  });
+
+  it("answers text in every numeric field with a message in the page's language and keeps the other results", async () => {
+    const keys = Object.entries(def.fields).filter(([, spec]) => isNumeric(spec)).map(([key]) => key);
+    let checked = 0;
+    for (const key of keys) {
+      const input = root.locator(`input[name="${key}"]`);
+      if ((await input.count()) !== 1 || !(await input.isVisible())) continue; // e.g. the margin field while the markup basis is chosen
+      await input.fill('abc');
+      await expect.poll(() => input.getAttribute('aria-invalid'), { message: `${key} marked invalid` }).toBe('true');
+      const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
+      const messages = await Promise.all(describedBy.split(/\s+/).filter((d) => d.endsWith('-error')).map((d) => page.locator(`#${d}`).innerText()));
+      const message = messages.join(' ').trim();
+      expect(message, `${key} message`).not.toBe('');
+      expect(message, `${key} message in ${lang}`).toMatch(script);
+      if (foreign) expect(message, `${key} message has no other script`).not.toMatch(foreign);
+      // Every result the module still computes without this field is still on screen.
+      const without = compute(def, { ...raw, [key]: 'abc' }, rows);
+      const shown = await shownValues(root);
+      const panelKeys = await root.locator('[data-calculator-results] [data-result]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset['result']!));
+      const lost = Object.entries(without)
+        .filter(([k, v]) => typeof v === 'number' && panelKeys.includes(k) && !(k in shown))
+        .map(([k]) => k);
+      expect(lost, `results lost when ${key} is text`).toEqual([]);
+      expect(await badNumbersOnPage(page)).toEqual([]);
+      await input.fill(raw[key] ?? '');
+      await expect.poll(() => input.getAttribute('aria-invalid')).toBeNull();
+      checked++;
+    }
+    expect(checked, 'numeric fields checked').toBeGreaterThan(0);
+  });
+
+  it('passes axe with an error message showing', async () => {
+    const { key } = fieldThatMatters(def);
+    const input = root.locator(`input[name="${key}"]`);
+    await input.fill('abc');
+    await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page, `[data-calculator="${id}"]`)).toEqual([]);
+    await input.fill(raw[key] ?? '');
+  });
+
+  it('raised no CSP violation, script error, failed or foreign request', () => {
+    expectClean(problems);
+  });
+});
