@@ -1,12 +1,15 @@
 /**
  * The frame every calculator island renders: title, toolbar (worked example, reset, copy link,
- * CSV export, currency), inputs, results, formulas with the named variant and seed rule, charts.
+ * CSV export, currency), the workbench (inputs beside the results on wide screens, with the key
+ * results in a sticky summary), formulas with the named variant and the playbook's rule, charts.
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import type { Issue } from '../../lib/kit/calculator';
 import { toCsv } from '../../lib/kit/csv';
 import { CURRENCIES, interpolate, type Currency } from '../../lib/kit/format';
 import type { FieldContext } from './Fields';
+import { IssueList, ResultList, ResultSummary, resultLine, type ResultItem } from './Results';
 import type { RestoreNotice } from './useCalculatorState';
 
 export interface CsvRow {
@@ -22,13 +25,18 @@ export interface FrameStrings {
   variant: string;
   seedRule: string;
   formulas: readonly string[];
+  fields: Record<string, string>;
 }
 
 /** The part of `useCalculatorState` the frame's toolbar uses. */
 export interface FrameState {
   notice: RestoreNotice;
+  raw: Record<string, string>;
+  rows: Record<string, string>[];
   loadExample: () => void;
   reset: () => void;
+  setField: (key: never, value: string) => void;
+  replaceRows: (rows: never[]) => void;
 }
 
 interface FrameProps {
@@ -36,10 +44,25 @@ interface FrameProps {
   t: FrameStrings;
   state: FrameState;
   onCurrency: (currency: Currency) => void;
-  csvRows: () => CsvRow[];
+  /** The declared results, in reading order; those with `emphasis` also go to the summary. */
+  items: readonly ResultItem[];
+  /** Issues for the list under the results (field errors sit beside their fields). */
+  issues?: readonly Issue[];
+  /** CSV rows after the inputs and the declared results (e.g. a result table's cells); default none. */
+  csvExtra?: () => CsvRow[];
+  /** CSV rows for the inputs; default one per field, labelled from `t.fields`. */
+  csvInputs?: () => CsvRow[];
   inputs: ComponentChildren;
-  results: ComponentChildren;
+  /** Shown before the result list (e.g. a step strip). */
+  resultsBefore?: ComponentChildren;
+  /** Shown after the result list (result tables). */
+  results?: ComponentChildren;
   charts?: ComponentChildren;
+  /**
+   * `split` (default): inputs and results side by side on wide screens. `stacked`: a calculator
+   * whose inputs are a wide table gets the full width for it, results below, summary sticky.
+   */
+  layout?: 'split' | 'stacked';
 }
 
 /** Saves text as a UTF-8 CSV file (with a BOM); also used by islands that export more than the frame does. */
@@ -72,12 +95,15 @@ export function CalculatorFrame(props: FrameProps) {
 
   const exportCsv = () => {
     const { kit } = ctx.ui;
-    const rows = props.csvRows().map((row) => [row.section === 'input' ? kit.csvInputs : kit.csvResults, row.label, row.value]);
+    const inputs = props.csvInputs?.() ?? Object.keys(state.raw).map((key) => ({ section: 'input' as const, label: t.fields[key] ?? key, value: state.raw[key] ?? '' }));
+    const results = props.items.map((item) => ({ section: 'result' as const, label: item.label, value: resultLine(ctx.format, item) }));
+    const rows = [...inputs, ...results, ...(props.csvExtra?.() ?? [])].map((row) => [row.section === 'input' ? kit.csvInputs : kit.csvResults, row.label, row.value]);
     download(`${ctx.calcId}.csv`, toCsv([[kit.csvSection, kit.csvField, kit.csvValue], ...rows]));
   };
 
+  const layout = props.layout ?? 'split';
   return (
-    <section class="calc not-content" data-calculator={ctx.calcId} aria-labelledby={headingId}>
+    <section class={`calc calc--${layout} not-content`} data-calculator={ctx.calcId} aria-labelledby={headingId}>
       <header class="calc-header">
         <h3 id={headingId}>
           <span class="calc-id">{ctx.calcId}</span> {t.title}
@@ -107,8 +133,12 @@ export function CalculatorFrame(props: FrameProps) {
         </form>
         <div class="calc-output" data-calculator-results>
           <h4>{ctx.ui.kit.results}</h4>
+          {props.resultsBefore}
+          <ResultList ctx={ctx} items={props.items} />
           {props.results}
+          <IssueList ctx={ctx} issues={props.issues ?? []} />
         </div>
+        <ResultSummary ctx={ctx} items={props.items} issueCount={(props.issues ?? []).filter((i) => !i.field).length} />
       </div>
       {props.charts ? <div class="calc-charts">{props.charts}</div> : null}
       <details class="calc-formulas" open>

@@ -31,13 +31,13 @@ interface ChartFigureProps {
   title: string;
   description: string;
   /** Builds the Chart.js configuration; called again when data or theme change. */
-  config: ((palette: ChartPalette) => ChartConfiguration) | null;
+  config: ((palette: ChartPalette) => ChartConfiguration) | null | undefined | false;
   table: ChartTable;
   /** Serialised data, so the chart is rebuilt only when the numbers change. */
   dataKey: string;
 }
 
-const SERIES = [1, 2, 3, 4, 5, 6];
+const SERIES = [1, 2, 3, 4, 5, 6, 7];
 
 /** Colours as CSS variables: right for SVG, which resolves them itself (and on the server). */
 const cssPalette: ChartPalette = {

@@ -126,7 +126,7 @@ function TextLikeInput(props: TextLikeInputProps) {
     <div class={`calc-field${error ? ' calc-field--invalid' : ''}`}>
       <label for={id}>
         {label}
-        {props.optional ? <span class="calc-optional"> ({ctx.ui.kit.optional})</span> : null}
+        {props.optional ? <span class="calc-optional">{ctx.ui.kit.optional}</span> : null}
       </label>
       <div class="calc-input">
         {prefix ? <span class="calc-affix" aria-hidden="true">{prefix}</span> : null}

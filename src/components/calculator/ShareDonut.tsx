@@ -34,7 +34,7 @@ export function ShareDonut({ slices, label, formatShare }: { slices: DonutSlice[
             const start = angle;
             angle += (slice.value / total) * TAU;
             return (
-              <path key={slice.label} d={arcPath(100, 100, 95, 55, start, angle)} style={{ fill: slice.color ?? `var(--mpp-series-${(i % 6) + 1})` }}>
+              <path key={slice.label} d={arcPath(100, 100, 95, 55, start, angle)} style={{ fill: slice.color ?? `var(--mpp-series-${(i % 7) + 1})` }}>
                 <title>{`${slice.label}: ${formatShare(slice.value / total)}`}</title>
               </path>
             );
@@ -46,7 +46,7 @@ export function ShareDonut({ slices, label, formatShare }: { slices: DonutSlice[
       <ul class="calc-legend">
         {positive.map((slice, i) => (
           <li key={slice.label}>
-            <span class="calc-swatch" style={{ background: slice.color ?? `var(--mpp-series-${(i % 6) + 1})` }} aria-hidden="true" />
+            <span class="calc-swatch" style={{ background: slice.color ?? `var(--mpp-series-${(i % 7) + 1})` }} aria-hidden="true" />
             {slice.label} <span class="calc-detail">{formatShare(slice.value / total)}</span>
           </li>
         ))}

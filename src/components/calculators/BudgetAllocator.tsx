@@ -6,7 +6,6 @@ import {
   ruleKeys,
   type AllocationLineResult,
   type AllocationMethod,
-  type BudgetAllocatorResults,
   type BudgetColumns,
   type SharePreset,
 } from '../../lib/calculators/c12-1-budget-allocator';
@@ -15,9 +14,11 @@ import { interpolate } from '../../lib/kit/format';
 import { largestRemainder } from '../../lib/kit/rounding';
 import type { RawRow } from '../../lib/kit/rows';
 import type { CalculatorStrings } from '../../i18n/en/index';
+import { chart } from '../../lib/kit/chart-config';
+import type { Issue } from '../../lib/kit/calculator';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
+import { declareResults, present, ResultTable, tableCsvRows } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
@@ -35,7 +36,7 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
   }, [t]);
   const state = useCalculatorState(def);
   const f = ctx.format;
-  const r: Partial<BudgetAllocatorResults> = state.output.results;
+  const r = state.output.results;
   const tr = t.results;
   const c = t.charts;
   const method = state.read.values.method;
@@ -46,7 +47,6 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
 
   const nameOfRow = (row: number) => state.rows[row]?.name || interpolate(t.lineN, { n: row + 1 });
   const lines = r.lines ?? [];
-  const money = (v: number | undefined) => (v === undefined ? undefined : f.money(v));
   // Displayed shares add up to the displayed total (largest remainder at 0.01%).
   const shareShown = largestRemainder(lines.map((l) => (l.share ?? 0) * 100), 2);
   const position = (l: AllocationLineResult) =>
@@ -54,26 +54,31 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
   const bounds = (l: AllocationLineResult) => `${f.money(l.floor)} – ${l.cap === null ? tr.noCeiling : f.money(l.cap)}`;
 
   const counts = r.approvalCounts;
-  const items: ResultItem[] = [
-    { key: 'allocatable', label: tr.allocatable, value: money(r.allocatable), emphasis: true },
-    { key: 'reserve', label: tr.reserve, value: money(r.reserve) },
-  ];
-  if (r.returnedToReserve) {
-    items.push({ key: 'returned', label: tr.returned, value: money(r.returnedToReserve) });
-    items.push({ key: 'reserveTotal', label: tr.reserveTotal, value: money(r.reserveTotal) });
-  }
-  if (method === 'shares') items.push({ key: 'unassigned', label: tr.unassigned, value: money(r.unassigned), detail: state.read.values.preset === 'portfolio' ? tr.unassignedBySeed : undefined });
-  items.push({ key: 'allocatedTotal', label: tr.allocatedTotal, value: money(r.allocatedTotal) });
-  if (method === 'score') items.push({ key: 'lambda', label: tr.lambda, value: r.lambda == null ? undefined : f.money(r.lambda) });
-  if (method === 'marginal') {
-    items.push({ key: 'step', label: tr.step, value: r.step === undefined || r.steps === undefined ? undefined : interpolate(tr.stepValue, { value: f.money(r.step), steps: f.integer(r.steps) }) });
-    items.push({ key: 'predictedReturn', label: tr.predictedReturnTotal, value: money(r.predictedReturnTotal), emphasis: true });
-  }
-  items.push({
-    key: 'approvals',
-    label: tr.approvals,
-    value: counts ? interpolate(tr.approvalsValue, { manager: f.integer(counts.manager), cfo: f.integer(counts.cfo), ceo: f.integer(counts.ceo) }) : undefined,
-  });
+  const res = declareResults(r, tr);
+  const items = present([
+    res('allocatable', 'money', { emphasis: true }),
+    res('reserve', 'money'),
+    !!r.returnedToReserve && res('returned', 'money', { value: r.returnedToReserve }),
+    !!r.returnedToReserve && res('reserveTotal', 'money'),
+    method === 'shares' && res('unassigned', 'money', { detail: state.read.values.preset === 'portfolio' ? tr.unassignedBySeed : undefined }),
+    res('allocatedTotal', 'money', { emphasis: true }),
+    method === 'score' && res('lambda', 'money'),
+    method === 'marginal' &&
+      res('step', 'text', { value: r.step === undefined || r.steps === undefined ? undefined : interpolate(tr.stepValue, { value: f.money(r.step), steps: f.integer(r.steps) }) }),
+    method === 'marginal' && res('predictedReturnTotal', 'money', { key: 'predictedReturn', emphasis: true }),
+    res('approvals', 'text', { value: counts && interpolate(tr.approvalsValue, { manager: f.integer(counts.manager), cfo: f.integer(counts.cfo), ceo: f.integer(counts.ceo) }) }),
+  ]);
+  // A line whose floor is above its ceiling gets nothing: say so beside the results, not only in its cell.
+  const infeasible: Issue[] = rowIssues
+    .filter((i) => i.code === 'c12_1.floorAboveCap' && i.row !== undefined)
+    .map((i) => {
+      const read = state.rowReads[i.row!]?.values;
+      return {
+        severity: 'error',
+        code: 'c12_1.floorAboveCapLine',
+        params: { name: nameOfRow(i.row!), floor: read?.floor == null ? '' : f.money(read.floor), cap: read?.cap == null ? '' : f.money(read.cap) },
+      };
+    });
 
   const headers = [
     tr.line, tr.score, tr.amount, tr.share, tr.bounds, method === 'shares' ? tr.bucket : tr.position, tr.approval,
@@ -103,7 +108,7 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
     const labels = (t.columnChoices as Partial<Record<keyof BudgetColumns, Record<string, string>>>)[key];
     return labels?.[raw] ?? raw;
   };
-  const csvRows = (): CsvRow[] => [
+  const csvInputs = (): CsvRow[] => [
     ...(Object.keys(budgetAllocator.fields) as (keyof Fields)[]).map((key) => ({
       section: 'input' as const,
       label: t.fields[key],
@@ -112,10 +117,8 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
     ...state.rows.flatMap((row, i) =>
       columnKeys.map((k) => ({ section: 'input' as const, label: `${interpolate(ui.kit.rowN, { n: i + 1 })} · ${t.columns[k]}`, value: choiceText(k, row[k]) })),
     ),
-    ...items.map((item) => ({ section: 'result' as const, label: item.label, value: item.value ?? '' })),
-    ...allocationRows.flatMap((row) => headers.slice(1).map((h, j) => ({ section: 'result' as const, label: `${row[0]} · ${h}`, value: row[j + 1]! }))),
-    ...ruleRows.flatMap((row) => ruleHeaders.slice(1).map((h, j) => ({ section: 'result' as const, label: `${row[0]} · ${h}`, value: row[j + 1]! }))),
   ];
+  const csvExtra = () => [...tableCsvRows(headers, allocationRows), ...tableCsvRows(ruleHeaders, ruleRows)];
 
   // Doughnut: lines, then unassigned and the reserve (incl. anything returned to it).
   const parts: { label: string; value: number; kind: 'line' | 'unassigned' | 'reserve' }[] = [
@@ -135,7 +138,11 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
       t={t}
       state={state}
       onCurrency={setCurrency}
-      csvRows={csvRows}
+      layout="stacked"
+      items={items}
+      issues={[...infeasible, ...listed]}
+      csvInputs={csvInputs}
+      csvExtra={csvExtra}
       inputs={
         <>
           <fieldset class="calc-group">
@@ -183,57 +190,28 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
       }
       results={
         <>
-          <ResultList ctx={ctx} items={items} />
-          {lines.length ? (
-            <div class="calc-table">
-              <div class="calc-table-scroll" tabIndex={0}>
-                <table data-result="allocation">
-                  <caption>{tr.tableCaption}</caption>
-                  <thead>
-                    <tr>{headers.map((h) => <th scope="col" key={h}>{h}</th>)}</tr>
-                  </thead>
-                  <tbody>
-                    {allocationRows.map((row, i) => (
-                      <tr key={i} data-row={lines[i]!.row}>
-                        {row.map((cell, j) => (j === 0 ? <th scope="row" key={j}>{cell}</th> : <td key={j}>{cell}</td>))}
-                      </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr>
-                      <th scope="row">{tr.total}</th>
-                      <td />
-                      <td>{money(r.allocatedTotal)}</td>
-                      <td>{r.allocatable ? f.percent((r.allocatedTotal ?? 0) / r.allocatable, 2) : ui.kit.notAvailable}</td>
-                      {headers.slice(4).map((h) => <td key={h} />)}
-                    </tr>
-                  </tfoot>
-                </table>
-              </div>
-            </div>
-          ) : null}
-          {ruleRows.length ? (
-            <div class="calc-table">
-              <div class="calc-table-scroll" tabIndex={0}>
-                <table data-result="rules">
-                  <caption>{tr.rulesCaption}</caption>
-                  <thead>
-                    <tr>{ruleHeaders.map((h) => <th scope="col" key={h}>{h}</th>)}</tr>
-                  </thead>
-                  <tbody>
-                    {ruleRows.map((row, i) => (
-                      <tr key={i} data-rule={ruleKeys[i]} data-pass={String(r.rules![i]!.pass)}>
-                        {row.map((cell, j) =>
-                          j === 0 ? <th scope="row" key={j}>{cell}</th> : <td key={j} class={j === 4 && !r.rules![i]!.pass ? 'calc-flag--alert' : undefined}>{cell}</td>,
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          ) : null}
-          <IssueList ctx={ctx} issues={listed} />
+          {lines.length > 0 && (
+            <ResultTable
+              ctx={ctx}
+              id="allocation"
+              caption={tr.tableCaption}
+              headers={headers}
+              rows={allocationRows}
+              footer={[tr.total, '', r.allocatedTotal === undefined ? ui.kit.notAvailable : f.money(r.allocatedTotal), r.allocatable ? f.percent((r.allocatedTotal ?? 0) / r.allocatable, 2) : ui.kit.notAvailable, ...headers.slice(4).map(() => '')]}
+              rowAttrs={(i) => ({ 'data-row': lines[i]!.row })}
+            />
+          )}
+          {ruleRows.length > 0 && (
+            <ResultTable
+              ctx={ctx}
+              id="rules"
+              caption={tr.rulesCaption}
+              headers={ruleHeaders}
+              rows={ruleRows}
+              rowAttrs={(i) => ({ 'data-rule': ruleKeys[i], 'data-pass': String(r.rules![i]!.pass) })}
+              cellClass={(i, j) => (j === 4 && !r.rules![i]!.pass ? 'calc-flag--alert' : undefined)}
+            />
+          )}
         </>
       }
       charts={
@@ -247,9 +225,11 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
             config={
               parts.length
                 ? (p) => {
-                    const lineColours = p.series.filter((_, i) => i !== 2);
+                    // Every line its own colour; the reserve the last palette colour, unassigned grey.
+                    const reserveColour = p.series[p.series.length - 1]!;
+                    const lineColours = p.series.slice(0, -1);
                     let k = 0;
-                    const colours = parts.map((part) => (part.kind === 'reserve' ? p.series[2]! : part.kind === 'unassigned' ? p.grid : lineColours[k++ % lineColours.length]!));
+                    const colours = parts.map((part) => (part.kind === 'reserve' ? reserveColour : part.kind === 'unassigned' ? p.grid : lineColours[k++ % lineColours.length]!));
                     return {
                       type: 'doughnut',
                       data: { labels: parts.map((part) => part.label), datasets: [{ label: c.amount, data: parts.map((part) => part.value), backgroundColor: colours }] },
@@ -267,24 +247,20 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
             description={c.barDescription}
             dataKey={JSON.stringify([lines.map((l) => [nameOfRow(l.row), l.amount, l.floor, l.cap]), locale, f.currency])}
             config={
-              lines.length
-                ? (p) => ({
-                    type: 'bar',
-                    data: {
-                      labels: lines.map((l) => nameOfRow(l.row)),
-                      datasets: [
-                        { label: c.allocation, data: lines.map((l) => l.amount), backgroundColor: p.series[0] },
-                        { label: c.floor, data: lines.map((l) => l.floor), backgroundColor: p.fill[3] ?? p.series[3], borderColor: p.series[3], borderWidth: 1 },
-                        { label: c.ceiling, data: lines.map((l) => l.cap), backgroundColor: p.fill[1] ?? p.series[1], borderColor: p.series[1], borderWidth: 1 },
-                      ],
-                    },
-                    options: {
-                      indexAxis: 'y',
-                      scales: { x: { ticks: { callback: (v) => f.compactMoney(Number(v)) } } },
-                      plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${f.money(item.parsed.x ?? 0)}` } } },
-                    },
-                  })
-                : null
+              lines.length > 0 &&
+              chart('bar', {
+                labels: lines.map((l) => nameOfRow(l.row)),
+                horizontal: true,
+                wrapLabels: 24,
+                series: [
+                  { label: c.allocation, data: lines.map((l) => l.amount), color: 0 },
+                  { label: c.floor, data: lines.map((l) => l.floor), color: 3 },
+                  { label: c.ceiling, data: lines.map((l) => l.cap), color: 1 },
+                ],
+                x: { format: f.compactMoney },
+                y: { category: true },
+                tooltip: (item) => `${item.dataset.label}: ${f.money(item.parsed.x ?? 0)}`,
+              })
             }
             table={{
               columns: [tr.line, c.allocation, c.floor, c.ceiling],
@@ -299,40 +275,17 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
               description={c.curvesDescription}
               dataKey={JSON.stringify([curves, locale, f.currency])}
               config={
-                curves.length
-                  ? (p) => ({
-                      type: 'line',
-                      data: {
-                        datasets: curves.flatMap((curve, i) => {
-                          const colour = p.series[i % p.series.length]!;
-                          return [
-                            { type: 'line' as const, label: nameOfRow(curve.row), data: curve.points, borderColor: colour, backgroundColor: colour, pointRadius: 0 },
-                            {
-                              type: 'scatter' as const,
-                              label: interpolate(c.allocatedPoint, { name: nameOfRow(curve.row) }),
-                              data: [curve.allocated],
-                              borderColor: colour,
-                              backgroundColor: colour,
-                              pointRadius: 6,
-                              pointStyle: 'rectRot' as const,
-                            },
-                          ];
-                        }),
-                      },
-                      options: {
-                        parsing: false,
-                        scales: {
-                          x: { type: 'linear', title: { display: true, text: c.spend }, ticks: { callback: (v) => f.compactMoney(Number(v)) } },
-                          y: { type: 'linear', title: { display: true, text: c.response }, ticks: { callback: (v) => f.compactMoney(Number(v)) } },
-                        },
-                        plugins: {
-                          // One legend entry per line: the allocated point shares its curve's colour.
-                          legend: { labels: { color: p.text, filter: (item) => (item.datasetIndex ?? 0) % 2 === 0 } },
-                          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${f.money(item.parsed.y ?? 0)} @ ${f.money(item.parsed.x ?? 0)}` } },
-                        },
-                      },
-                    })
-                  : null
+                curves.length > 0 &&
+                chart('line', {
+                  // One colour per line; its allocated point (a diamond) in the same colour.
+                  series: curves.flatMap((curve, i) => [
+                    { label: nameOfRow(curve.row), data: curve.points, color: i },
+                    { type: 'scatter' as const, label: interpolate(c.allocatedPoint, { name: nameOfRow(curve.row) }), data: [curve.allocated], color: i, points: 6, extra: { pointStyle: 'rectRot' } },
+                  ]),
+                  x: { title: c.spend, format: f.compactMoney },
+                  y: { title: c.response, format: f.compactMoney },
+                  tooltip: (item) => `${item.dataset.label}: ${f.money(item.parsed.y ?? 0)} @ ${f.money(item.parsed.x ?? 0)}`,
+                })
               }
               table={{
                 columns: [tr.line, c.allocation, c.response, tr.marginalReturn],

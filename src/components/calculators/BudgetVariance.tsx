@@ -3,18 +3,17 @@ import { useMemo } from 'preact/hooks';
 import {
   blankVarianceRow,
   budgetVariance,
-  type BudgetVarianceResults,
   type Cadence,
   type VarianceColumns,
   type VarianceStatus,
 } from '../../lib/calculators/c12-2-budget-variance';
-import { round9 } from '../../lib/kit/calculator';
 import { interpolate } from '../../lib/kit/format';
 import type { RawRow } from '../../lib/kit/rows';
 import type { CalculatorStrings } from '../../i18n/en/index';
+import { chart } from '../../lib/kit/chart-config';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
+import { declareResults, ResultTable, tableCsvRows } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
@@ -31,7 +30,7 @@ export default function BudgetVariance({ locale, ui, t }: IslandProps<Calculator
   }, [t]);
   const state = useCalculatorState(def);
   const f = ctx.format;
-  const r: Partial<BudgetVarianceResults> = state.output.results;
+  const r = state.output.results;
   const tr = t.results;
   const c = t.charts;
   const issues = state.output.issues;
@@ -39,30 +38,20 @@ export default function BudgetVariance({ locale, ui, t }: IslandProps<Calculator
   const field = fieldRenderers(ctx, def.fields, state, t.fields, fieldErrors);
 
   const nameOfRow = (row: number) => state.rows[row]?.name || interpolate(t.lineN, { n: row + 1 });
-  const signedMoney = (v: number) => (round9(v) > 0 ? `+${f.money(v)}` : f.money(v));
   const lines = r.lines ?? [];
   const totals = r.totals;
   const na = ui.kit.notAvailable;
 
-  const items: ResultItem[] = [
-    { key: 'budgetToDate', label: tr.budgetToDate, value: totals ? f.money(totals.budgetToDate) : undefined },
-    { key: 'actual', label: tr.actual, value: totals ? f.money(totals.actual) : undefined },
-    {
-      key: 'variance',
-      label: tr.variance,
-      value: totals ? signedMoney(totals.variance) : undefined,
-      detail: totals?.variancePct === undefined ? undefined : f.signedPercent(totals.variancePct, 1),
-      emphasis: true,
-    },
-    { key: 'status', label: tr.totalStatus, value: totals ? tr.statuses[totals.status] : undefined },
-    { key: 'forecast', label: tr.forecast, value: totals?.forecast === undefined ? undefined : f.money(totals.forecast) },
-    { key: 'projectedVariance', label: tr.projectedVariance, value: totals?.projectedVariance === undefined ? undefined : signedMoney(totals.projectedVariance) },
-    { key: 'nextReview', label: tr.nextReview, value: r.nextReview === undefined ? undefined : interpolate(tr.nextReviewValue, { n: r.nextReview }) },
-    {
-      key: 'needsExplanation',
-      label: tr.needsExplanation,
-      value: r.needsExplanation ? (r.needsExplanation.length ? r.needsExplanation.map(nameOfRow).join(', ') : tr.noneNeedExplanation) : undefined,
-    },
+  const res = declareResults(totals ?? {}, tr);
+  const items = [
+    res('budgetToDate', 'money'),
+    res('actual', 'money'),
+    res('variance', 'signedMoney', { detail: totals?.variancePct === undefined ? undefined : f.signedPercent(totals.variancePct, 1), emphasis: true }),
+    res('totalStatus', 'text', { key: 'status', value: totals && tr.statuses[totals.status], emphasis: true }),
+    res('forecast', 'money'),
+    res('projectedVariance', 'signedMoney'),
+    res('nextReview', 'text', { value: r.nextReview === undefined ? undefined : interpolate(tr.nextReviewValue, { n: r.nextReview }) }),
+    res('needsExplanation', 'text', { value: r.needsExplanation && (r.needsExplanation.length ? r.needsExplanation.map(nameOfRow).join(', ') : tr.noneNeedExplanation) }),
   ];
 
   const headers = [tr.line, tr.budget, tr.budgetToDate, tr.actual, tr.variance, tr.variancePct, tr.status, tr.forecast, tr.projectedVariance];
@@ -71,11 +60,11 @@ export default function BudgetVariance({ locale, ui, t }: IslandProps<Calculator
     f.money(l.budget),
     f.money(l.budgetToDate),
     f.money(l.actual),
-    signedMoney(l.variance),
+    f.signedMoney(l.variance),
     l.variancePct === undefined ? na : f.signedPercent(l.variancePct, 1),
     tr.statuses[l.status],
     l.forecast === undefined ? na : f.money(l.forecast),
-    l.projectedVariance === undefined ? na : signedMoney(l.projectedVariance),
+    l.projectedVariance === undefined ? na : f.signedMoney(l.projectedVariance),
   ]);
   const totalRow = totals
     ? [
@@ -83,11 +72,11 @@ export default function BudgetVariance({ locale, ui, t }: IslandProps<Calculator
         f.money(totals.budget),
         f.money(totals.budgetToDate),
         f.money(totals.actual),
-        signedMoney(totals.variance),
+        f.signedMoney(totals.variance),
         totals.variancePct === undefined ? na : f.signedPercent(totals.variancePct, 1),
         tr.statuses[totals.status],
         totals.forecast === undefined ? na : f.money(totals.forecast),
-        totals.projectedVariance === undefined ? na : signedMoney(totals.projectedVariance),
+        totals.projectedVariance === undefined ? na : f.signedMoney(totals.projectedVariance),
       ]
     : null;
   const flexLines = lines.filter((l) => l.flexible);
@@ -96,12 +85,12 @@ export default function BudgetVariance({ locale, ui, t }: IslandProps<Calculator
     nameOfRow(l.row),
     f.money(l.flexible!.flexBudget),
     f.money(l.flexible!.staticBudget),
-    signedMoney(l.flexible!.spendingVariance),
-    signedMoney(l.flexible!.activityVariance),
+    f.signedMoney(l.flexible!.spendingVariance),
+    f.signedMoney(l.flexible!.activityVariance),
   ]);
 
   const columnKeys = Object.keys(budgetVariance.table!.columns) as (keyof VarianceColumns)[];
-  const csvRows = (): CsvRow[] => [
+  const csvInputs = (): CsvRow[] => [
     ...(Object.keys(budgetVariance.fields) as (keyof Fields)[]).map((key) => ({
       section: 'input' as const,
       label: t.fields[key],
@@ -114,35 +103,8 @@ export default function BudgetVariance({ locale, ui, t }: IslandProps<Calculator
         value: k === 'phasing' ? t.columnChoices.phasing[row.phasing as 'even' | 'monthly'] ?? row.phasing : row[k],
       })),
     ),
-    ...items.map((item) => ({ section: 'result' as const, label: item.label, value: item.value ?? '' })),
-    ...[...varianceRows, ...(totalRow ? [totalRow] : [])].flatMap((row) => headers.slice(1).map((h, j) => ({ section: 'result' as const, label: `${row[0]} · ${h}`, value: row[j + 1]! }))),
-    ...flexRows.flatMap((row) => flexHeaders.slice(1).map((h, j) => ({ section: 'result' as const, label: `${row[0]} · ${h}`, value: row[j + 1]! }))),
   ];
-
-  const table = (id: string, caption: string, head: string[], body: string[][], foot: string[] | null, flagCol = -1, flags: boolean[] = []) => (
-    <div class="calc-table">
-      <div class="calc-table-scroll" tabIndex={0}>
-        <table data-result={id}>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>{head.map((h) => <th scope="col" key={h}>{h}</th>)}</tr>
-          </thead>
-          <tbody>
-            {body.map((row, i) => (
-              <tr key={i} data-status={id === 'lines' ? lines[i]!.status : undefined}>
-                {row.map((cell, j) => (j === 0 ? <th scope="row" key={j}>{cell}</th> : <td key={j} class={j === flagCol && flags[i] ? 'calc-flag--alert' : undefined}>{cell}</td>))}
-              </tr>
-            ))}
-          </tbody>
-          {foot ? (
-            <tfoot>
-              <tr>{foot.map((cell, j) => (j === 0 ? <th scope="row" key={j}>{cell}</th> : <td key={j}>{cell}</td>))}</tr>
-            </tfoot>
-          ) : null}
-        </table>
-      </div>
-    </div>
-  );
+  const csvExtra = () => [...tableCsvRows(headers, [...varianceRows, ...(totalRow ? [totalRow] : [])]), ...tableCsvRows(flexHeaders, flexRows)];
 
   const cumulative = r.cumulative ?? [];
   const monthLabel = (m: number) => (m === 0 ? c.start : interpolate(c.monthN, { n: m }));
@@ -153,7 +115,11 @@ export default function BudgetVariance({ locale, ui, t }: IslandProps<Calculator
       t={t}
       state={state}
       onCurrency={setCurrency}
-      csvRows={csvRows}
+      layout="stacked"
+      items={items}
+      issues={listed}
+      csvInputs={csvInputs}
+      csvExtra={csvExtra}
       inputs={
         <>
           <fieldset class="calc-group">
@@ -177,11 +143,20 @@ export default function BudgetVariance({ locale, ui, t }: IslandProps<Calculator
       }
       results={
         <>
-          <ResultList ctx={ctx} items={items} />
           {r.needsExplanation?.length ? <p class="calc-hint">{tr.explainPrompt}</p> : null}
-          {lines.length ? table('lines', tr.tableCaption, headers, varianceRows, totalRow, 6, lines.map((l) => flagged(l.status))) : null}
-          {flexRows.length ? table('flexible', tr.flexCaption, flexHeaders, flexRows, null) : null}
-          <IssueList ctx={ctx} issues={listed} />
+          {lines.length > 0 && (
+            <ResultTable
+              ctx={ctx}
+              id="lines"
+              caption={tr.tableCaption}
+              headers={headers}
+              rows={varianceRows}
+              footer={totalRow}
+              rowAttrs={(i) => ({ 'data-status': lines[i]!.status })}
+              cellClass={(i, j) => (j === 6 && flagged(lines[i]!.status) ? 'calc-flag--alert' : undefined)}
+            />
+          )}
+          {flexRows.length > 0 && <ResultTable ctx={ctx} id="flexible" caption={tr.flexCaption} headers={flexHeaders} rows={flexRows} />}
         </>
       }
       charts={
@@ -193,34 +168,23 @@ export default function BudgetVariance({ locale, ui, t }: IslandProps<Calculator
             description={c.barDescription}
             dataKey={JSON.stringify([lines.map((l) => [nameOfRow(l.row), l.budgetToDate, l.actual, l.status]), locale, f.currency])}
             config={
-              lines.length
-                ? (p) => ({
-                    type: 'bar',
-                    data: {
-                      labels: lines.map((l) => nameOfRow(l.row)),
-                      datasets: [
-                        { label: c.budgetToDate, data: lines.map((l) => l.budgetToDate), backgroundColor: p.series[0], skipNull: true },
-                        // Two datasets so the legend names the alert colour; skipNull keeps the groups tight.
-                        { label: c.actual, data: lines.map((l) => (flagged(l.status) ? null : l.actual)), backgroundColor: p.series[1], skipNull: true },
-                        { label: c.actualAlert, data: lines.map((l) => (flagged(l.status) ? l.actual : null)), backgroundColor: p.alert, skipNull: true },
-                      ],
-                    },
-                    options: {
-                      scales: { y: { ticks: { callback: (v) => f.compactMoney(Number(v)) } } },
-                      plugins: {
-                        tooltip: {
-                          callbacks: {
-                            label: (item) => {
-                              const l = lines[item.dataIndex];
-                              const base = `${item.dataset.label}: ${f.money(item.parsed.y ?? 0)}`;
-                              return item.datasetIndex === 2 && l ? `${base} (${t.results.statuses[l.status]})` : base;
-                            },
-                          },
-                        },
-                      },
-                    },
-                  })
-                : null
+              lines.length > 0 &&
+              chart('bar', {
+                labels: lines.map((l) => nameOfRow(l.row)),
+                // Two actual series so the legend names the alert colour; skipNull keeps the groups tight.
+                series: [
+                  { label: c.budgetToDate, data: lines.map((l) => l.budgetToDate), extra: { skipNull: true } },
+                  { label: c.actual, data: lines.map((l) => (flagged(l.status) ? null : l.actual)), extra: { skipNull: true } },
+                  { label: c.actualAlert, data: lines.map((l) => (flagged(l.status) ? l.actual : null)), color: 'alert', extra: { skipNull: true } },
+                ],
+                x: { category: true },
+                y: { format: f.compactMoney },
+                tooltip: (item) => {
+                  const l = lines[item.dataIndex];
+                  const base = `${item.dataset.label}: ${f.money(item.parsed.y ?? 0)}`;
+                  return item.datasetIndex === 2 && l ? `${base} (${tr.statuses[l.status]})` : base;
+                },
+              })
             }
             table={{
               columns: [tr.line, c.budgetToDate, c.actual, tr.status],
@@ -234,43 +198,18 @@ export default function BudgetVariance({ locale, ui, t }: IslandProps<Calculator
             description={c.lineDescription}
             dataKey={JSON.stringify([cumulative, locale, f.currency])}
             config={
-              cumulative.length
-                ? (p) => ({
-                    type: 'line',
-                    data: {
-                      datasets: [
-                        { label: c.plan, data: cumulative.map((pt) => ({ x: pt.month, y: pt.plan })), borderColor: p.series[0], backgroundColor: p.series[0], pointRadius: 2 },
-                        { label: c.alertLine, data: cumulative.map((pt) => ({ x: pt.month, y: pt.alertLine })), borderColor: p.alert, backgroundColor: p.alert, borderDash: [6, 4], pointRadius: 0 },
-                        {
-                          label: c.forecast,
-                          data: cumulative.filter((pt) => pt.forecast !== undefined).map((pt) => ({ x: pt.month, y: pt.forecast! })),
-                          borderColor: p.series[1],
-                          backgroundColor: p.series[1],
-                          borderDash: [2, 3],
-                          pointRadius: 0,
-                        },
-                        {
-                          type: 'scatter' as const,
-                          label: c.actualToDate,
-                          data: cumulative.filter((pt) => pt.actual !== undefined).map((pt) => ({ x: pt.month, y: pt.actual! })),
-                          borderColor: p.series[1],
-                          backgroundColor: p.series[1],
-                          pointRadius: 6,
-                        },
-                      ],
-                    },
-                    options: {
-                      parsing: false,
-                      scales: {
-                        x: { type: 'linear', min: 0, max: 12, title: { display: true, text: c.month }, ticks: { stepSize: 1, callback: (v) => monthLabel(Number(v)) } },
-                        y: { type: 'linear', ticks: { callback: (v) => f.compactMoney(Number(v)) } },
-                      },
-                      plugins: {
-                        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${f.money(item.parsed.y ?? 0)} (${monthLabel(item.parsed.x ?? 0)})` } },
-                      },
-                    },
-                  })
-                : null
+              cumulative.length > 0 &&
+              chart('line', {
+                series: [
+                  { label: c.plan, data: cumulative.map((pt) => ({ x: pt.month, y: pt.plan })), points: 2 },
+                  { label: c.alertLine, data: cumulative.map((pt) => ({ x: pt.month, y: pt.alertLine })), color: 'alert', dash: true },
+                  { label: c.forecast, data: cumulative.filter((pt) => pt.forecast !== undefined).map((pt) => ({ x: pt.month, y: pt.forecast! })), color: 2, extra: { borderDash: [2, 3] } },
+                  { type: 'scatter', label: c.actualToDate, data: cumulative.filter((pt) => pt.actual !== undefined).map((pt) => ({ x: pt.month, y: pt.actual! })), color: 1, points: 6 },
+                ],
+                x: { title: c.month, min: 0, max: 12, format: monthLabel },
+                y: { format: f.compactMoney },
+                tooltip: (item) => `${item.dataset.label}: ${f.money(item.parsed.y ?? 0)} (${monthLabel(item.parsed.x ?? 0)})`,
+              })
             }
             table={{
               columns: [c.month, c.plan, c.alertLine, c.actualToDate, c.forecast],

@@ -37,7 +37,7 @@ import type { KMeansJob, KMeansReply } from './kmeans.worker';
 import { CalculatorFrame, download, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
 import { messageText } from '../calculator/Fields';
-import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
+import { declareResults } from '../calculator/Results';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
 import { useStoredText } from '../calculator/useStoredText';
@@ -296,36 +296,25 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
   const dataError = fileError ?? (tableRead.ok ? null : tableErrorMessage(tableRead.error));
   const echo = data.text.length <= MAX_ECHO_CHARS;
 
-  const items: ResultItem[] = [
-    {
-      key: 'rowsUsed',
-      label: t.results.rowsUsed,
-      value: r.rowsUsed === undefined ? undefined : f.integer(r.rowsUsed),
+  const res = declareResults(r, t.results);
+  const items = [
+    res('rowsUsed', 'count', {
       detail: interpolate(t.results.rowsDetail, { read: f.integer(r.rowsRead ?? 0), rejected: f.integer(r.rowsRejected ?? 0), filtered: f.integer(r.rowsFiltered ?? 0) }),
-    },
-    { key: 'variables', label: t.results.variables, value: r.columns && r.columns.length > 0 ? list(r.columns) : undefined },
-    { key: 'wcss', label: t.results.wcss, value: r.wcss === undefined ? undefined : f.number(r.wcss, 2), detail: prepared?.standardized ? t.results.wcssUnits : undefined },
-    {
-      key: 'silhouette',
-      label: t.results.silhouette,
-      value: r.silhouette !== undefined ? f.ratio(r.silhouette, 3) : r.clusters && computing ? t.results.pending : undefined,
-      detail: r.silhouette !== undefined ? t.results.silhouetteDetail : undefined,
-      emphasis: true,
-    },
-    {
-      key: 'iterations',
-      label: t.results.iterations,
-      value: r.iterations === undefined ? undefined : f.integer(r.iterations),
-      detail: r.iterations === undefined ? undefined : r.converged ? t.results.converged : t.results.notConverged,
-    },
+    }),
+    res('variables', 'text', { value: r.columns && r.columns.length > 0 ? list(r.columns) : undefined }),
+    res('wcss', 'number', { detail: prepared?.standardized ? t.results.wcssUnits : undefined }),
+    r.silhouette === undefined && r.clusters && computing
+      ? res('silhouette', 'text', { value: t.results.pending, emphasis: true })
+      : res('silhouette', 'ratio', { digits: 3, detail: t.results.silhouetteDetail, emphasis: true }),
+    res('iterations', 'count', { detail: r.iterations === undefined ? undefined : r.converged ? t.results.converged : t.results.notConverged }),
   ];
 
-  const csvRows = (): CsvRow[] => {
-    const rows: CsvRow[] = [
-      { section: 'input', label: t.data.legend, value: [data.isDefault ? t.data.sample : (data.origin ?? ''), tableStatus ?? ''].filter(Boolean).join(' ') },
-      ...FIELD_KEYS.map((key) => ({ section: 'input' as const, label: t.fields[key], value: raw[key] })),
-      ...items.map((item) => ({ section: 'result' as const, label: item.label, value: [item.value ?? '', item.detail ?? ''].filter(Boolean).join(' — ') })),
-    ];
+  const csvInputs = (): CsvRow[] => [
+    { section: 'input', label: t.data.legend, value: [data.isDefault ? t.data.sample : (data.origin ?? ''), tableStatus ?? ''].filter(Boolean).join(' ') },
+    ...FIELD_KEYS.map((key) => ({ section: 'input' as const, label: t.fields[key], value: raw[key] })),
+  ];
+  const csvExtra = (): CsvRow[] => {
+    const rows: CsvRow[] = [];
     (r.clusters ?? []).forEach((cluster, c) => {
       const name = clusterName(c);
       rows.push({ section: 'result', label: `${name} · ${t.results.size}`, value: String(cluster.size) });
@@ -379,7 +368,7 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
       ctx={ctx}
       t={t}
       state={{
-        notice: state.notice,
+        ...state,
         loadExample: () => {
           state.loadExample();
           loadSample();
@@ -390,7 +379,10 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
         },
       }}
       onCurrency={setCurrency}
-      csvRows={csvRows}
+      items={items}
+      issues={issues.filter((i) => !i.field).map(withReason)}
+      csvInputs={csvInputs}
+      csvExtra={csvExtra}
       inputs={
         <>
           <fieldset class="calc-field calc-wide" data-section="data">
@@ -492,8 +484,6 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
               />
             </div>
           ) : null}
-          <ResultList ctx={ctx} items={items} />
-          <IssueList ctx={ctx} issues={issues.filter((i) => !i.field).map(withReason)} />
           {r.clusters && r.columns && r.means ? (
             <div class="calc-table calc-table-scroll" data-result="clusters" tabIndex={0} role="region" aria-label={t.results.tableCaption}>
               <table>

@@ -1,15 +1,9 @@
 /** C03.1 island: wires the TAM/SAM/SOM module to the shared fields, results and charts. */
-import {
-  activeInputs,
-  autoRange,
-  marketSizing,
-  type MarketSizingResults,
-  type SensitivityKey,
-  type SizingMethod,
-} from '../../lib/calculators/c03-1-market-sizing';
+import { activeInputs, autoRange, marketSizing, type SensitivityKey, type SizingMethod } from '../../lib/calculators/c03-1-market-sizing';
+import { chart, needsSecondAxis } from '../../lib/kit/chart-config';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
+import { declareResults, present } from '../calculator/Results';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
 import { fieldRenderers } from '../calculator/wiring';
@@ -25,7 +19,7 @@ export default function MarketSizing({ locale, ui, t }: IslandProps<CalculatorSt
   const state = useCalculatorState(marketSizing);
   const f = ctx.format;
   const values = state.read.values;
-  const r: Partial<MarketSizingResults> = state.output.results;
+  const r = state.output.results;
   const fieldIssues = state.output.issues.filter((i) => i.field);
   const field = fieldRenderers(ctx, marketSizing.fields, state, t.fields, fieldIssues);
   const method: SizingMethod = values.method ?? 'bottomUp';
@@ -54,35 +48,27 @@ export default function MarketSizing({ locale, ui, t }: IslandProps<CalculatorSt
   });
   const rangeTrouble = active.some((k) => state.read.errors[`${k}Low`] || state.read.errors[`${k}High`] || fieldIssues.some((i) => i.field === `${k}Low`));
 
-  const money = (v: number | undefined) => (v === undefined ? undefined : f.money(v));
-  const units = (v: number | undefined) => (v === undefined ? undefined : interpolate(t.results.units, { value: f.integer(v) }));
-  const items: ResultItem[] = [];
-  if (method === 'bottomUp') {
-    items.push({
-      key: 'buyers',
-      label: t.results.buyers,
-      value: r.buyers === undefined ? undefined : f.integer(r.buyers),
-      detail: r.combinedShare === undefined ? undefined : `${t.results.combinedShare} ${f.percent(r.combinedShare, 2)}`,
-    });
-  }
-  items.push(
-    { key: 'tam', label: t.results.tam, value: money(r.tamValue), detail: units(r.tamUnits) },
-    { key: 'sam', label: t.results.sam, value: money(r.samValue), detail: units(r.samUnits) },
-    { key: 'som', label: t.results.som, value: money(r.somValue), detail: units(r.somUnits), emphasis: true },
-    {
-      key: 'somAtHorizon',
-      label: interpolate(t.results.somAtHorizon, { year: values.horizon ?? '?' }),
-      value: money(r.somAtHorizon),
-      detail: r.growthFactor === undefined ? undefined : interpolate(t.results.growthFactor, { value: f.ratio(r.growthFactor, 3) }),
+  const tr = t.results;
+  const res = declareResults(r, tr);
+  const units = (v: number | undefined) => (v === undefined ? undefined : interpolate(tr.units, { value: f.integer(v) }));
+  const items = present([
+    method === 'bottomUp' &&
+      res('buyers', 'count', { detail: r.combinedShare === undefined ? undefined : `${tr.combinedShare} ${f.percent(r.combinedShare, 2)}` }),
+    res('tam', 'money', { value: r.tamValue, detail: units(r.tamUnits) }),
+    res('sam', 'money', { value: r.samValue, detail: units(r.samUnits) }),
+    res('som', 'money', { value: r.somValue, detail: units(r.somUnits), emphasis: true }),
+    res('somAtHorizon', 'money', {
+      label: interpolate(tr.somAtHorizon, { year: values.horizon ?? '?' }),
+      detail: r.growthFactor === undefined ? undefined : interpolate(tr.growthFactor, { value: f.ratio(r.growthFactor, 3) }),
       emphasis: true,
-    },
-  );
+    }),
+  ]);
 
   const bars = r.tornado ?? [];
   const projection = r.projection ?? [];
 
-  const csvRows = (): CsvRow[] => [
-    ...(Object.keys(marketSizing.fields) as (keyof Fields)[]).map((key) => {
+  const csvInputs = (): CsvRow[] =>
+    (Object.keys(marketSizing.fields) as (keyof Fields)[]).map((key) => {
       let label: string;
       if (key === 'method' || !/(Low|High)$/.test(key)) label = t.fields[key as keyof typeof t.fields];
       else {
@@ -90,14 +76,14 @@ export default function MarketSizing({ locale, ui, t }: IslandProps<CalculatorSt
         label = interpolate(key.endsWith('Low') ? t.sections.low : t.sections.high, { name: t.short[base] });
       }
       return { section: 'input' as const, label, value: state.raw[key] };
-    }),
-    ...items.map((item) => ({ section: 'result' as const, label: item.label, value: item.value ?? '' })),
-    ...bars.flatMap((b) => [
+    });
+  const csvExtra = (): CsvRow[] =>
+    bars.flatMap((b) => [
       { section: 'result' as const, label: `${c.somLow}: ${t.short[b.key]} ${formatInput(b.key, b.low)}`, value: f.money(b.somLow) },
       { section: 'result' as const, label: `${c.somHigh}: ${t.short[b.key]} ${formatInput(b.key, b.high)}`, value: f.money(b.somHigh) },
-    ]),
-  ];
+    ]);
 
+  const somOwnAxis = needsSecondAxis(projection.map((y) => y.tam), projection.map((y) => y.som ?? 0));
   const funnel = r.tamValue !== undefined && r.samValue !== undefined && r.somValue !== undefined
     ? ([['tam', r.tamValue, r.tamUnits], ['sam', r.samValue, r.samUnits], ['som', r.somValue, r.somUnits]] as const)
     : null;
@@ -108,7 +94,10 @@ export default function MarketSizing({ locale, ui, t }: IslandProps<CalculatorSt
       t={t}
       state={state}
       onCurrency={setCurrency}
-      csvRows={csvRows}
+      items={items}
+      issues={state.output.issues}
+      csvInputs={csvInputs}
+      csvExtra={csvExtra}
       inputs={
         <>
           {field.choice('method', t.choices as Record<SizingMethod, string>)}
@@ -144,12 +133,6 @@ export default function MarketSizing({ locale, ui, t }: IslandProps<CalculatorSt
           </details>
         </>
       }
-      results={
-        <>
-          <ResultList ctx={ctx} items={items} />
-          <IssueList ctx={ctx} issues={state.output.issues} />
-        </>
-      }
       charts={
         <>
           <ChartFigure
@@ -159,19 +142,13 @@ export default function MarketSizing({ locale, ui, t }: IslandProps<CalculatorSt
             description={c.funnelDescription}
             dataKey={JSON.stringify([funnel, locale, f.currency])}
             config={
-              funnel
-                ? (p) => ({
-                    type: 'bar',
-                    data: {
-                      labels: funnel.map(([k]) => c[k]),
-                      datasets: [{ label: c.value, data: funnel.map(([, v]) => v), backgroundColor: funnel.map((_, i) => p.series[i % p.series.length]!) }],
-                    },
-                    options: {
-                      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => f.money(item.parsed.y ?? 0) } } },
-                      scales: { y: { ticks: { callback: (v) => f.compactMoney(Number(v)) } } },
-                    },
-                  })
-                : null
+              funnel &&
+              chart('bar', {
+                labels: funnel.map(([k]) => c[k]),
+                series: [{ label: c.value, data: funnel.map(([, v]) => v), color: (p) => funnel.map((_, i) => p.series[i % p.series.length]!) }],
+                y: { format: f.compactMoney },
+                tooltip: (item) => f.money(item.parsed.y ?? 0),
+              })
             }
             table={{
               columns: [c.level, c.value, c.units],
@@ -185,24 +162,15 @@ export default function MarketSizing({ locale, ui, t }: IslandProps<CalculatorSt
             description={c.projectionDescription}
             dataKey={JSON.stringify([projection, locale, f.currency])}
             config={
-              projection.length
-                ? (p) => ({
-                    type: 'line',
-                    data: {
-                      labels: projection.map((y) => interpolate(c.yearN, { n: y.year })),
-                      datasets: (['tam', 'sam', 'som'] as const).map((k, i) => ({
-                        label: c[k],
-                        data: projection.map((y) => y[k]),
-                        borderColor: p.series[i],
-                        backgroundColor: p.series[i],
-                      })),
-                    },
-                    options: {
-                      scales: { y: { ticks: { callback: (v) => f.compactMoney(Number(v)) } } },
-                      plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${f.money(item.parsed.y ?? 0)}` } } },
-                    },
-                  })
-                : null
+              projection.length > 0 &&
+              chart('line', {
+                labels: projection.map((y) => interpolate(c.yearN, { n: y.year })),
+                // SOM on its own axis when it is a tenth of TAM or less, so its growth is not a flat line.
+                series: (['tam', 'sam', 'som'] as const).map((k, i) => ({ label: c[k], data: projection.map((y) => y[k]), points: 3, secondAxis: k === 'som' && somOwnAxis, color: i })),
+                y: { format: f.compactMoney, title: somOwnAxis ? `${c.tam}, ${c.sam}` : undefined },
+                y2: somOwnAxis ? { format: f.compactMoney, title: c.som } : undefined,
+                tooltip: (item) => `${item.dataset.label}: ${f.money(item.parsed.y ?? 0)}`,
+              })
             }
             table={{
               columns: [c.year, c.tam, c.sam, c.som],
@@ -221,36 +189,23 @@ export default function MarketSizing({ locale, ui, t }: IslandProps<CalculatorSt
             description={c.tornadoDescription}
             dataKey={JSON.stringify([bars, r.somAtHorizon, locale, f.currency])}
             config={
-              bars.length && r.somAtHorizon !== undefined
-                ? (p) => {
-                    const base = r.somAtHorizon!;
-                    return {
-                      type: 'bar',
-                      data: {
-                        labels: bars.map((b) => t.short[b.key]),
-                        datasets: [
-                          { label: c.atLow, data: bars.map((b): [number, number] => [base, b.somLow]), backgroundColor: p.series[1], grouped: false },
-                          { label: c.atHigh, data: bars.map((b): [number, number] => [base, b.somHigh]), backgroundColor: p.series[0], grouped: false },
-                        ],
-                      },
-                      options: {
-                        indexAxis: 'y',
-                        scales: { x: { ticks: { callback: (v) => f.compactMoney(Number(v)) } } },
-                        plugins: {
-                          tooltip: {
-                            callbacks: {
-                              label: (item) => {
-                                const bar = bars[item.dataIndex]!;
-                                const atLow = item.datasetIndex === 0;
-                                return `${item.dataset.label} (${formatInput(bar.key, atLow ? bar.low : bar.high)}): ${f.money(atLow ? bar.somLow : bar.somHigh)}`;
-                              },
-                            },
-                          },
-                        },
-                      },
-                    };
-                  }
-                : null
+              bars.length > 0 &&
+              r.somAtHorizon !== undefined &&
+              chart('bar', {
+                labels: bars.map((b) => t.short[b.key]),
+                horizontal: true,
+                series: [
+                  { label: c.atLow, data: bars.map((b): [number, number] => [r.somAtHorizon!, b.somLow]), color: 1, extra: { grouped: false } },
+                  { label: c.atHigh, data: bars.map((b): [number, number] => [r.somAtHorizon!, b.somHigh]), color: 0, extra: { grouped: false } },
+                ],
+                x: { format: f.compactMoney },
+                y: { category: true },
+                tooltip: (item) => {
+                  const bar = bars[item.dataIndex]!;
+                  const atLow = item.datasetIndex === 0;
+                  return `${item.dataset.label} (${formatInput(bar.key, atLow ? bar.low : bar.high)}): ${f.money(atLow ? bar.somLow : bar.somHigh)}`;
+                },
+              })
             }
             table={{
               columns: [c.input, c.lowEstimate, c.highEstimate, c.somLow, c.somHigh, c.swing],

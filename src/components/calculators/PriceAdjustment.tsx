@@ -1,14 +1,11 @@
 /** C05.3 island: wires the price-adjustment planner (parts a–e) to the shared fields, table, results and charts. */
-import {
-  priceAdjustment,
-  type DiscountMode,
-  type PriceAdjustmentResults,
-} from '../../lib/calculators/c05-3-price-adjustment';
+import { priceAdjustment, type DiscountMode } from '../../lib/calculators/c05-3-price-adjustment';
 import { interpolate } from '../../lib/kit/format';
 import type { CalculatorStrings } from '../../i18n/en/index';
+import { chart } from '../../lib/kit/chart-config';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
+import { declareResults, present, ResultTable } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
@@ -20,101 +17,65 @@ export default function PriceAdjustment({ locale, ui, t }: IslandProps<Calculato
   const { ctx, setCurrency } = useIslandContext('C05.3', locale, ui);
   const state = useCalculatorState(priceAdjustment);
   const f = ctx.format;
-  const r: Partial<PriceAdjustmentResults> = state.output.results;
+  const r = state.output.results;
   const tr = t.results;
   const issues = state.output.issues;
   // Errors sit beside their field (or table cell); warnings and notes go to the issue list.
   const { fieldErrors, rowIssues: tableIssues, listed } = splitIssues(issues);
   const field = fieldRenderers(ctx, priceAdjustment.fields, state, t.fields, fieldErrors);
 
-  const money = (v: number | undefined) => (v === undefined ? undefined : f.money(v));
-  const pct = (v: number | undefined) => (v === undefined ? undefined : f.signedPercent(v, 1));
+  const res = declareResults(r, tr);
   const units = (v: number) => interpolate(tr.units, { value: f.integer(v) });
-  const factor = (x: number) => interpolate(tr.factor, { factor: f.ratio(x, 3), change: f.signedPercent(x - 1, 1) });
-
-  // (a)
-  const itemsA: ResultItem[] = [
-    { key: 'contributionRatio', label: tr.contributionRatio, value: r.contributionRatio === undefined ? undefined : f.percent(r.contributionRatio, 2) },
-    {
-      key: 'newPrice',
-      label: tr.newPrice,
-      value: money(r.newPrice),
-      detail: r.newContributionRatio === undefined ? undefined : interpolate(tr.newContributionRatio, { value: f.percent(r.newContributionRatio, 2) }),
-    },
-    {
-      key: 'requiredVolumeChange',
-      label: tr.requiredVolumeChange,
-      value: pct(r.requiredVolumeChange),
-      detail: r.requiredVolumeChange === undefined ? undefined : r.requiredVolumeChange > 0 ? tr.requiredGain : r.requiredVolumeChange < 0 ? tr.requiredLoss : undefined,
-      emphasis: true,
-    },
-  ];
-  if (state.read.values.elasticity != null) {
-    itemsA.push(
-      { key: 'expectedVolumeChange', label: tr.expectedVolumeChange, value: pct(r.expectedVolumeChange) },
-      { key: 'expectedContributionChange', label: tr.expectedContributionChange, value: pct(r.expectedContributionChange) },
-      { key: 'verdict', label: tr.verdict, value: r.verdict ? t.verdicts[r.verdict] : undefined, emphasis: true },
-    );
-  }
-
-  // (b)
-  const itemsB: ResultItem[] = [
-    {
-      key: 'orderTotal',
-      label: tr.orderTotal,
-      value: money(r.orderTotal),
-      detail: r.listTotal === undefined ? undefined : interpolate(tr.listTotal, { value: f.money(r.listTotal) }),
-      emphasis: true,
-    },
-    {
-      key: 'effectivePrice',
-      label: tr.effectivePrice,
-      value: money(r.effectivePrice),
-      detail: r.effectiveDiscount === undefined ? undefined : interpolate(tr.effectiveDiscount, { value: f.percent(r.effectiveDiscount, 2) }),
-    },
-  ];
-  if (r.betterOrder) {
-    itemsB.push({
-      key: 'betterOrder',
-      label: tr.betterOrder,
-      value: interpolate(tr.betterOrderValue, { quantity: f.integer(r.betterOrder.quantity), total: f.money(r.betterOrder.total) }),
-      detail: interpolate(tr.saving, { value: f.money(r.betterOrder.saving) }),
-      emphasis: true,
-    });
-  }
-  const mode: DiscountMode = state.read.values.mode ?? 'allUnits';
+  const factor = (x: number | undefined) => x === undefined ? undefined : interpolate(tr.factor, { factor: f.ratio(x, 3), change: f.signedPercent(x - 1, 1) });
+  const v = state.read.values;
+  const mode: DiscountMode = v.mode ?? 'allUnits';
   const reversals = r.reversals;
   const zoneText = (zones: { from: number; to: number }[]) =>
     zones.map((z) => (z.from === z.to ? f.integer(z.from) : interpolate(tr.range, { from: f.integer(z.from), to: f.integer(z.to) }))).join(tr.listSeparator);
-
-  // (c), (d), (e)
-  const itemsC: ResultItem[] = [{ key: 'windowDays', label: tr.windowDays, value: r.windowDays === undefined ? undefined : interpolate(tr.days, { value: f.integer(r.windowDays) }), emphasis: true }];
   const indexUsed = state.raw.basePrice.trim() !== '';
-  const itemsD: ResultItem[] = [
-    { key: 'adjustedPrice', label: tr.adjustedPrice, value: money(r.adjustedPrice), detail: r.indexFactor === undefined ? undefined : factor(r.indexFactor), emphasis: true },
-    { key: 'shockPrice', label: tr.shockPrice, value: money(r.shockPrice), detail: r.shockFactor === undefined ? undefined : factor(r.shockFactor) },
-  ];
   const ladderUsed = r.ladder !== undefined;
-  const itemsE: ResultItem[] = [
-    ...(r.gaps ?? []).map((g) => ({
-      key: `gap-${g.lower}-${g.higher}`,
-      label: interpolate(tr.gap, { lower: t.tiers[g.lower], higher: t.tiers[g.higher] }),
-      value: interpolate(tr.gapValue, { gap: f.signedPercent(g.gap, 1), ratio: f.ratio(g.ratio, 2) }),
-    })),
-    { key: 'anchor', label: tr.anchor, value: r.anchor ? t.tiers[r.anchor] : undefined },
-    { key: 'middle', label: tr.middle, value: r.middle ? t.tiers[r.middle] : undefined, emphasis: true },
-  ];
+  const [a, b, cc, d, e] = [t.parts.a, t.parts.b, t.parts.c, t.parts.d, t.parts.e];
+  const rvc = r.requiredVolumeChange;
+  const items = present([
+    res('contributionRatio', 'percent', { group: a }),
+    res('newPrice', 'money', { group: a, detail: r.newContributionRatio === undefined ? undefined : interpolate(tr.newContributionRatio, { value: f.percent(r.newContributionRatio, 2) }) }),
+    res('requiredVolumeChange', 'signedPercent', { group: a, detail: rvc === undefined ? undefined : rvc > 0 ? tr.requiredGain : rvc < 0 ? tr.requiredLoss : undefined, emphasis: true }),
+    v.elasticity != null && res('expectedVolumeChange', 'signedPercent', { group: a }),
+    v.elasticity != null && res('expectedContributionChange', 'signedPercent', { group: a }),
+    v.elasticity != null && res('verdict', 'text', { group: a, value: r.verdict && t.verdicts[r.verdict], emphasis: true }),
+    res('orderTotal', 'money', { group: b, detail: r.listTotal === undefined ? undefined : interpolate(tr.listTotal, { value: f.money(r.listTotal) }), emphasis: true }),
+    res('effectivePrice', 'money', { group: b, detail: r.effectiveDiscount === undefined ? undefined : interpolate(tr.effectiveDiscount, { value: f.percent(r.effectiveDiscount, 2) }) }),
+    r.betterOrder &&
+      res('betterOrder', 'text', {
+        group: b,
+        value: interpolate(tr.betterOrderValue, { quantity: f.integer(r.betterOrder.quantity), total: f.money(r.betterOrder.total) }),
+        detail: interpolate(tr.saving, { value: f.money(r.betterOrder.saving) }),
+        emphasis: true,
+      }),
+    res('windowDays', 'count', { group: cc, unit: tr.days, emphasis: true }),
+    indexUsed && res('adjustedPrice', 'money', { group: d, detail: factor(r.indexFactor), emphasis: true }),
+    indexUsed && res('shockPrice', 'money', { group: d, detail: factor(r.shockFactor) }),
+    ...(ladderUsed ? r.gaps ?? [] : []).map((g) =>
+      res('gap', 'text', {
+        key: `gap-${g.lower}-${g.higher}`,
+        group: e,
+        label: interpolate(tr.gap, { lower: t.tiers[g.lower], higher: t.tiers[g.higher] }),
+        value: interpolate(tr.gapValue, { gap: f.signedPercent(g.gap, 1), ratio: f.ratio(g.ratio, 2) }),
+      }),
+    ),
+    ladderUsed && res('anchor', 'text', { group: e, value: r.anchor && t.tiers[r.anchor] }),
+    ladderUsed && res('middle', 'text', { group: e, value: r.middle && t.tiers[r.middle], emphasis: true }),
+  ]);
 
-  const allItems = [...itemsA, ...itemsB, ...itemsC, ...(indexUsed ? itemsD : []), ...(ladderUsed ? itemsE : [])];
   const tableKeys = Object.keys(priceAdjustment.table!.columns) as (keyof typeof t.table & keyof NonNullable<typeof priceAdjustment.table>['columns'])[];
-  const csvRows = (): CsvRow[] => [
+  const csvInputs = (): CsvRow[] => [
     ...(Object.keys(priceAdjustment.fields) as (keyof Fields)[]).map((key) => ({ section: 'input' as const, label: t.fields[key], value: state.raw[key] })),
     ...state.rows.flatMap((row, i) =>
       tableKeys.map((key) => ({ section: 'input' as const, label: interpolate(tr.csvCell, { column: t.table[key], row: interpolate(ctx.ui.kit.rowN, { n: i + 1 }) }), value: row[key] })),
     ),
-    ...allItems.map((item) => ({ section: 'result' as const, label: item.label, value: item.detail && item.value !== undefined ? `${item.value} (${item.detail})` : (item.value ?? '') })),
-    ...(reversals ?? []).map((rev) => ({ section: 'result' as const, label: interpolate(tr.reversalCsv, { quantity: units(rev.breakQuantity) }), value: zoneText(rev.zones) })),
   ];
+  const csvExtra = (): CsvRow[] =>
+    (reversals ?? []).map((rev) => ({ section: 'result' as const, label: interpolate(tr.reversalCsv, { quantity: units(rev.breakQuantity) }), value: zoneText(rev.zones) }));
 
   // Charts
   const c = t.charts;
@@ -148,7 +109,10 @@ export default function PriceAdjustment({ locale, ui, t }: IslandProps<Calculato
       t={t}
       state={state}
       onCurrency={setCurrency}
-      csvRows={csvRows}
+      items={items}
+      issues={listed}
+      csvInputs={csvInputs}
+      csvExtra={csvExtra}
       inputs={
         <>
           <fieldset class="calc-group">
@@ -199,60 +163,20 @@ export default function PriceAdjustment({ locale, ui, t }: IslandProps<Calculato
         </>
       }
       results={
-        <>
-          <h5 class="calc-subhead">{t.parts.a}</h5>
-          <ResultList ctx={ctx} items={itemsA} />
-          <h5 class="calc-subhead">{t.parts.b}</h5>
-          <ResultList ctx={ctx} items={itemsB} />
-          <div class="calc-chart-table" data-result="reversals">
-            <div class="calc-table-scroll" tabIndex={0}>
-              <table>
-                <caption>{tr.reversalsTitle}</caption>
-                {reversals && reversals.length > 0 ? (
-                  <>
-                    <thead>
-                      <tr>
-                        <th scope="col">{tr.reversalBreak}</th>
-                        <th scope="col">{tr.reversalBreakTotal}</th>
-                        <th scope="col">{tr.reversalZones}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {reversals.map((rev) => (
-                        <tr key={rev.breakQuantity} data-break={rev.breakQuantity}>
-                          <th scope="row">{units(rev.breakQuantity)}</th>
-                          <td>{f.money(rev.breakTotal)}</td>
-                          <td>{zoneText(rev.zones)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </>
-                ) : (
-                  <tbody>
-                    <tr>
-                      <td>{reversals === undefined ? ctx.ui.kit.notAvailable : mode === 'incremental' ? tr.reversalsIncremental : tr.reversalsNone}</td>
-                    </tr>
-                  </tbody>
-                )}
-              </table>
-            </div>
-          </div>
-          <h5 class="calc-subhead">{t.parts.c}</h5>
-          <ResultList ctx={ctx} items={itemsC} />
-          {indexUsed ? (
-            <>
-              <h5 class="calc-subhead">{t.parts.d}</h5>
-              <ResultList ctx={ctx} items={itemsD} />
-            </>
-          ) : null}
-          {ladderUsed ? (
-            <>
-              <h5 class="calc-subhead">{t.parts.e}</h5>
-              <ResultList ctx={ctx} items={itemsE} />
-            </>
-          ) : null}
-          <IssueList ctx={ctx} issues={listed} />
-        </>
+        reversals && reversals.length > 0 ? (
+          <ResultTable
+            ctx={ctx}
+            id="reversals"
+            caption={tr.reversalsTitle}
+            headers={[tr.reversalBreak, tr.reversalBreakTotal, tr.reversalZones]}
+            rows={reversals.map((rev) => [units(rev.breakQuantity), f.money(rev.breakTotal), zoneText(rev.zones)])}
+            rowAttrs={(i) => ({ 'data-break': reversals[i]!.breakQuantity })}
+          />
+        ) : (
+          <p class="calc-hint" data-result="reversals">
+            {tr.reversalsTitle}{ui.kit.labelSeparator}{reversals === undefined ? ui.kit.notAvailable : mode === 'incremental' ? tr.reversalsIncremental : tr.reversalsNone}
+          </p>
+        )
       }
       charts={
         <>
@@ -263,28 +187,18 @@ export default function PriceAdjustment({ locale, ui, t }: IslandProps<Calculato
             description={c.liftDescription}
             dataKey={JSON.stringify([lift, locale])}
             config={
-              lift
-                ? (p) => ({
-                    type: 'line',
-                    data: {
-                      labels: lift.map((d) => f.percent(d.depth, 0)),
-                      datasets: [
-                        { label: c.required, data: lift.map((d) => d.required), borderColor: p.series[0], backgroundColor: p.series[0], pointRadius: 0, spanGaps: false },
-                        ...(hasExpected
-                          ? [{ label: c.expected, data: lift.map((d) => d.expected), borderColor: p.series[1], backgroundColor: p.series[1], borderDash: [6, 4], pointRadius: 0 }]
-                          : []),
-                      ],
-                    },
-                    options: {
-                      scales: {
-                        x: { title: { display: true, text: c.depth } },
-                        // Near a discount equal to the CMR the requirement explodes; cap the axis at +300%.
-                        y: { ...(liftMax > 3 ? { max: 3 } : {}), ticks: { callback: (v) => f.percent(Number(v), 0) } },
-                      },
-                      plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${f.signedPercent(item.parsed.y ?? 0, 1)}` } } },
-                    },
-                  })
-                : null
+              lift &&
+              chart('line', {
+                labels: lift.map((d) => f.percent(d.depth, 0)),
+                series: [
+                  { label: c.required, data: lift.map((d) => d.required), extra: { spanGaps: false } },
+                  ...(hasExpected ? [{ label: c.expected, data: lift.map((d) => d.expected), dash: true }] : []),
+                ],
+                x: { title: c.depth },
+                // Near a discount equal to the contribution ratio the requirement explodes; cap the axis at +300%.
+                y: { max: liftMax > 3 ? 3 : undefined, format: (v) => f.percent(v, 0) },
+                tooltip: (item) => `${item.dataset.label}: ${f.signedPercent(item.parsed.y ?? 0, 1)}`,
+              })
             }
             table={{
               columns: hasExpected ? [c.depth, c.required, c.expected] : [c.depth, c.required],
@@ -304,19 +218,14 @@ export default function PriceAdjustment({ locale, ui, t }: IslandProps<Calculato
             description={c.tierDescription}
             dataKey={JSON.stringify([tiers, locale, f.currency])}
             config={
-              tiers
-                ? (p) => ({
-                    type: 'bar',
-                    data: {
-                      labels: tiers.map(tierLabel),
-                      datasets: [{ label: c.unitPrice, data: tiers.map((tier) => tier.unitPrice), backgroundColor: tiers.map((_, i) => p.series[i % p.series.length]!) }],
-                    },
-                    options: {
-                      scales: { x: { title: { display: true, text: c.tier } }, y: { beginAtZero: true, ticks: { callback: (v) => f.money(Number(v)) } } },
-                      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => `${c.unitPrice}: ${f.money(item.parsed.y ?? 0)}` } } },
-                    },
-                  })
-                : null
+              tiers &&
+              chart('bar', {
+                labels: tiers.map(tierLabel),
+                series: [{ label: c.unitPrice, data: tiers.map((tier) => tier.unitPrice), color: (p) => tiers.map((_, i) => p.series[i % p.series.length]!) }],
+                x: { title: c.tier, category: true },
+                y: { beginAtZero: true, format: f.money },
+                tooltip: (item) => `${c.unitPrice}: ${f.money(item.parsed.y ?? 0)}`,
+              })
             }
             table={{
               columns: [c.tier, c.rate, c.unitPrice],
@@ -330,27 +239,16 @@ export default function PriceAdjustment({ locale, ui, t }: IslandProps<Calculato
             description={c.totalDescription}
             dataKey={JSON.stringify([totals, reversals, locale, f.currency])}
             config={
-              totals
-                ? (p) => ({
-                    type: 'line',
-                    data: {
-                      datasets: [
-                        { label: c.total, data: totals.map((d) => ({ x: d.quantity, y: d.total })), borderColor: p.series[0], backgroundColor: p.series[0], pointRadius: 0, borderWidth: 1.5 },
-                        ...(zonePoints.length
-                          ? [{ label: c.reversal, data: zonePoints, borderColor: p.alert, backgroundColor: p.alert, pointRadius: 2, borderWidth: 4, spanGaps: false }]
-                          : []),
-                      ],
-                    },
-                    options: {
-                      parsing: false,
-                      scales: {
-                        x: { type: 'linear', title: { display: true, text: c.quantity }, ticks: { callback: (v) => f.integer(Number(v)) } },
-                        y: { type: 'linear', beginAtZero: true, ticks: { callback: (v) => f.compactMoney(Number(v)) } },
-                      },
-                      plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${f.money(item.parsed.y ?? 0)} @ ${f.integer(item.parsed.x ?? 0)}` } } },
-                    },
-                  })
-                : null
+              totals &&
+              chart('line', {
+                series: [
+                  { label: c.total, data: totals.map((d) => ({ x: d.quantity, y: d.total })), extra: { borderWidth: 1.5 } },
+                  ...(zonePoints.length ? [{ label: c.reversal, data: zonePoints, color: 'alert' as const, points: 2, extra: { borderWidth: 4, spanGaps: false } }] : []),
+                ],
+                x: { title: c.quantity, format: f.integer },
+                y: { beginAtZero: true, format: f.compactMoney },
+                tooltip: (item) => `${item.dataset.label}: ${f.money(item.parsed.y ?? 0)} @ ${f.integer(item.parsed.x ?? 0)}`,
+              })
             }
             table={{
               columns: [c.quantity, c.total, c.reversal],
@@ -364,16 +262,11 @@ export default function PriceAdjustment({ locale, ui, t }: IslandProps<Calculato
               title={c.ladderTitle}
               description={c.ladderDescription}
               dataKey={JSON.stringify([ladder, locale, f.currency])}
-              config={(p) => ({
-                type: 'bar',
-                data: {
-                  labels: ladder.map((l) => t.tiers[l.tier]),
-                  datasets: [{ label: c.price, data: ladder.map((l) => l.price), backgroundColor: ladder.map((l) => (l.tier === r.middle ? p.series[1]! : p.series[0]!)) }],
-                },
-                options: {
-                  scales: { y: { beginAtZero: true, ticks: { callback: (v) => f.money(Number(v)) } } },
-                  plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => `${c.price}: ${f.money(item.parsed.y ?? 0)}` } } },
-                },
+              config={chart('bar', {
+                labels: ladder.map((l) => t.tiers[l.tier]),
+                series: [{ label: c.price, data: ladder.map((l) => l.price), color: (p) => ladder.map((l) => (l.tier === r.middle ? p.series[1]! : p.series[0]!)) }],
+                y: { beginAtZero: true, format: f.money },
+                tooltip: (item) => `${c.price}: ${f.money(item.parsed.y ?? 0)}`,
               })}
               table={{
                 columns: [c.tier, c.price, c.gapBelow],

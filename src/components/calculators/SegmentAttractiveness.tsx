@@ -8,13 +8,13 @@ import {
   segmentAttractiveness,
   type CompetitionBasis,
   type Level,
-  type SegmentAttractivenessResults,
   type SegmentColumns,
   type SegmentResult,
 } from '../../lib/calculators/c03-2-segment-attractiveness';
+import { chart, nineCellPlugin } from '../../lib/kit/chart-config';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
-import { IssueList, ResultList, type ResultItem } from '../calculator/Results';
+import { declareResults, ResultTable, tableCsvRows } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
@@ -36,10 +36,10 @@ export default function SegmentAttractiveness({ locale, ui, t }: IslandProps<Cal
   }, [t]);
   const state = useCalculatorState(def);
   const f = ctx.format;
-  const r: Partial<SegmentAttractivenessResults> = state.output.results;
+  const r = state.output.results;
   const issues = state.output.issues;
   const field = fieldRenderers(ctx, segmentAttractiveness.fields, state, t.fields, issues);
-  const res = t.results;
+  const res0 = t.results;
   const c = t.charts;
 
   const segments = r.segments ?? [];
@@ -47,26 +47,23 @@ export default function SegmentAttractiveness({ locale, ui, t }: IslandProps<Cal
   const score = (x: number | undefined) => (x === undefined ? ui.kit.notAvailable : f.ratio(x, 2));
   const cell = (s: SegmentResult) =>
     s.attractivenessLevel && s.abilityLevel
-      ? interpolate(res.cellValue, { a: res.levels[levelKey[s.attractivenessLevel]], b: res.levels[levelKey[s.abilityLevel]] })
+      ? interpolate(res0.cellValue, { a: res0.levels[levelKey[s.attractivenessLevel]], b: res0.levels[levelKey[s.abilityLevel]] })
       : ui.kit.notAvailable;
-  const flags = (s: SegmentResult) => (s.flags.length ? s.flags.map((k) => res.flagNames[k]).join('; ') : res.noFlags);
+  const flags = (s: SegmentResult) => (s.flags.length ? s.flags.map((k) => res0.flagNames[k]).join('; ') : res0.noFlags);
 
   const shares = r.weightShares;
   const sharePercents = shares ? largestRemainder(criteria.map((k) => shares[k] * 100), 0, 100) : null;
   const best = r.ranking?.length ? segments[r.ranking[0]!] : undefined;
-  const items: ResultItem[] = [
-    { key: 'best', label: res.best, value: best ? nameOf(best) : undefined, detail: best?.total === undefined ? undefined : f.ratio(best.total, 2), emphasis: true },
-    {
-      key: 'weightShares',
-      label: res.weightShares,
-      value: sharePercents
-        ? interpolate(res.weightSharesValue, Object.fromEntries(criteria.map((k, i) => [k, f.percent(sharePercents[i]! / 100, 0)])))
-        : undefined,
-    },
+  const res = declareResults(r, res0);
+  const items = [
+    res('best', 'text', { value: best && nameOf(best), detail: best?.total === undefined ? undefined : f.ratio(best.total, 2), emphasis: true }),
+    res('weightShares', 'text', {
+      value: sharePercents && interpolate(res0.weightSharesValue, Object.fromEntries(criteria.map((k, i) => [k, f.percent(sharePercents[i]! / 100, 0)]))),
+    }),
   ];
 
   // Two narrower tables rather than one wide one: scores and rank, then the nine-cell decision.
-  const scoreHeaders = [res.segment, res.scoreSize, res.scoreGrowth, res.scoreCompetition, res.scoreFit, res.scoreMargin, res.total, res.rank];
+  const scoreHeaders = [res0.segment, res0.scoreSize, res0.scoreGrowth, res0.scoreCompetition, res0.scoreFit, res0.scoreMargin, res0.total, res0.rank];
   const scoreRows = segments.map((s) => [
     nameOf(s),
     score(s.scores.size),
@@ -77,37 +74,17 @@ export default function SegmentAttractiveness({ locale, ui, t }: IslandProps<Cal
     score(s.total),
     s.rank === undefined ? ui.kit.notAvailable : f.integer(s.rank),
   ]);
-  const decisionHeaders = [res.segment, res.attractiveness, res.ability, res.cell, res.recommendation, res.flags];
+  const decisionHeaders = [res0.segment, res0.attractiveness, res0.ability, res0.cell, res0.recommendation, res0.flags];
   const decisionRows = segments.map((s) => [
     nameOf(s),
     score(s.attractiveness),
     score(s.ability),
     cell(s),
-    s.recommendation ? res.recommendations[s.recommendation] : ui.kit.notAvailable,
+    s.recommendation ? res0.recommendations[s.recommendation] : ui.kit.notAvailable,
     flags(s),
   ]);
-  const resultTable = (id: string, caption: string, headers: string[], rows: string[][]) => (
-    <div class="calc-table">
-      <div class="calc-table-scroll" tabIndex={0}>
-        <table data-result={id}>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>{headers.map((h) => <th scope="col" key={h}>{h}</th>)}</tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={i}>
-                {row.map((text, j) => (j === 0 ? <th scope="row" key={j}>{text}</th> : <td key={j}>{text}</td>))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
-
   const columnKeys = Object.keys(segmentAttractiveness.table!.columns) as (keyof SegmentColumns)[];
-  const csvRows = (): CsvRow[] => [
+  const csvInputs = (): CsvRow[] => [
     ...(Object.keys(segmentAttractiveness.fields) as (keyof Fields)[]).map((key) => ({
       section: 'input' as const,
       label: t.fields[key],
@@ -116,12 +93,11 @@ export default function SegmentAttractiveness({ locale, ui, t }: IslandProps<Cal
     ...state.rows.flatMap((row, i) =>
       columnKeys.map((k) => ({ section: 'input' as const, label: `${interpolate(ui.kit.rowN, { n: i + 1 })} · ${t.columns[k]}`, value: row[k] })),
     ),
-    ...items.map((item) => ({ section: 'result' as const, label: item.label, value: item.value ?? '' })),
-    ...[[scoreHeaders, scoreRows], [decisionHeaders, decisionRows]].flatMap(([headers, rows]) =>
-      rows!.flatMap((row) => headers!.slice(1).map((h, j) => ({ section: 'result' as const, label: `${row[0]} · ${h}`, value: row[j + 1]! }))),
-    ),
   ];
+  const csvExtra = () => [...tableCsvRows(scoreHeaders, scoreRows), ...tableCsvRows(decisionHeaders, decisionRows)];
 
+  // Each cell of the matrix named by its recommendation (rows: attractiveness, columns: ability).
+  const cellName = (a: Level, b: Level) => res0.recommendations[a + b >= 5 ? 'invest' : a + b === 4 ? 'selective' : 'harvest'];
   const placed = segments.filter((s) => s.attractiveness !== undefined && s.ability !== undefined);
   const ranked = (r.ranking ?? []).map((i) => segments[i]!);
   const { rowIssues } = splitIssues(issues);
@@ -134,7 +110,11 @@ export default function SegmentAttractiveness({ locale, ui, t }: IslandProps<Cal
       t={t}
       state={state}
       onCurrency={setCurrency}
-      csvRows={csvRows}
+      layout="stacked"
+      items={items}
+      issues={generalIssues}
+      csvInputs={csvInputs}
+      csvExtra={csvExtra}
       inputs={
         <>
           <RowTable
@@ -162,10 +142,8 @@ export default function SegmentAttractiveness({ locale, ui, t }: IslandProps<Cal
       }
       results={
         <>
-          <ResultList ctx={ctx} items={items} />
-          {resultTable('scores', res.tableCaption, scoreHeaders, scoreRows)}
-          {resultTable('decision', res.decisionCaption, decisionHeaders, decisionRows)}
-          <IssueList ctx={ctx} issues={generalIssues} />
+          <ResultTable ctx={ctx} id="scores" caption={res0.tableCaption} headers={scoreHeaders} rows={scoreRows} />
+          <ResultTable ctx={ctx} id="decision" caption={res0.decisionCaption} headers={decisionHeaders} rows={decisionRows} />
         </>
       }
       charts={
@@ -177,72 +155,28 @@ export default function SegmentAttractiveness({ locale, ui, t }: IslandProps<Cal
             description={c.bubbleDescription}
             dataKey={JSON.stringify([placed.map((s) => [nameOf(s), s.ability, s.attractiveness, s.relativeRadius]), locale])}
             config={
-              placed.length
-                ? (p) => ({
-                    type: 'bubble',
-                    // The nine-cell boundaries: dashed lines at 2.33 and 3.67 on both axes, drawn under the bubbles.
-                    plugins: [
-                      {
-                        id: 'nineCellLines',
-                        beforeDatasetsDraw: (chart) => {
-                          const { ctx: g, chartArea: area, scales } = chart;
-                          g.save();
-                          g.strokeStyle = p.text;
-                          g.globalAlpha = 0.5;
-                          g.setLineDash([4, 4]);
-                          for (const cut of [LOW_CUT, HIGH_CUT]) {
-                            const x = scales['x']!.getPixelForValue(cut);
-                            const y = scales['y']!.getPixelForValue(cut);
-                            g.beginPath();
-                            g.moveTo(x, area.top);
-                            g.lineTo(x, area.bottom);
-                            g.moveTo(area.left, y);
-                            g.lineTo(area.right, y);
-                            g.stroke();
-                          }
-                          g.restore();
-                        },
-                      },
-                    ],
-                    data: {
-                      datasets: [
-                        ...placed.map((s, i) => ({
-                          label: nameOf(s),
-                          data: [{ x: s.ability!, y: s.attractiveness!, r: Math.max(3, 28 * (s.relativeRadius ?? 0.5)) }],
-                          backgroundColor: p.fill[i % p.fill.length],
-                          borderColor: p.series[i % p.series.length],
-                        })),
-                      ],
-                    },
-                    options: {
-                      scales: {
-                        x: { type: 'linear', min: 1, max: 5, title: { display: true, text: c.ability } },
-                        y: { type: 'linear', min: 1, max: 5, title: { display: true, text: c.attractiveness } },
-                      },
-                      plugins: {
-                        tooltip: {
-                          callbacks: {
-                            label: (item) => {
-                              const s = placed[item.datasetIndex];
-                              if (!s) return '';
-                              return `${nameOf(s)}: B ${f.ratio(s.ability!, 2)}, A ${f.ratio(s.attractiveness!, 2)}${s.size === undefined ? '' : `, ${f.money(s.size)}`}`;
-                            },
-                          },
-                        },
-                      },
-                    },
-                  })
-                : null
+              placed.length > 0 &&
+              chart('bubble', {
+                plugins: (p) => [nineCellPlugin([LOW_CUT, HIGH_CUT], cellName, p.text)],
+                series: placed.map((s) => ({ label: nameOf(s), data: [{ x: s.ability!, y: s.attractiveness!, r: Math.max(3, 28 * (s.relativeRadius ?? 0.5)) }] })),
+                x: { title: c.ability, min: 1, max: 5 },
+                y: { title: c.attractiveness, min: 1, max: 5 },
+                tooltip: (item) => {
+                  const s = placed[item.datasetIndex];
+                  if (!s) return '';
+                  return `${nameOf(s)}: ${c.ability} ${f.ratio(s.ability!, 2)}, ${c.attractiveness} ${f.ratio(s.attractiveness!, 2)}${s.size === undefined ? '' : `, ${f.money(s.size)}`}`;
+                },
+              })
             }
             table={{
-              columns: [res.segment, c.ability, c.attractiveness, c.size, res.cell, res.recommendation],
+              columns: [res0.segment, c.ability, c.attractiveness, c.size, res0.cell, res0.recommendation],
               rows: placed.map((s) => [
                 nameOf(s),
                 f.ratio(s.ability!, 2),
                 f.ratio(s.attractiveness!, 2),
                 s.size === undefined ? ui.kit.notAvailable : f.money(s.size),
                 cell(s),
-                s.recommendation ? res.recommendations[s.recommendation] : ui.kit.notAvailable,
+                s.recommendation ? res0.recommendations[s.recommendation] : ui.kit.notAvailable,
               ]),
             }}
           />
@@ -253,23 +187,19 @@ export default function SegmentAttractiveness({ locale, ui, t }: IslandProps<Cal
             description={c.rankingDescription}
             dataKey={JSON.stringify([ranked.map((s) => [nameOf(s), s.total]), locale])}
             config={
-              ranked.length
-                ? (p) => ({
-                    type: 'bar',
-                    data: {
-                      labels: ranked.map(nameOf),
-                      datasets: [{ label: c.total, data: ranked.map((s) => s.total!), backgroundColor: ranked.map((s) => (s.recommendation === 'harvest' ? p.series[2]! : p.series[0]!)) }],
-                    },
-                    options: {
-                      indexAxis: 'y',
-                      scales: { x: { min: 1, max: 5, title: { display: true, text: c.total } } },
-                      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => f.ratio(item.parsed.x ?? 0, 2) } } },
-                    },
-                  })
-                : null
+              ranked.length > 0 &&
+              chart('bar', {
+                labels: ranked.map(nameOf),
+                wrapLabels: 28,
+                horizontal: true,
+                series: [{ label: c.total, data: ranked.map((s) => s.total!), color: (p) => ranked.map((s) => (s.recommendation === 'harvest' ? p.series[2]! : p.series[0]!)) }],
+                x: { title: c.total, min: 1, max: 5, format: (v) => f.ratio(v, 1) },
+                y: { category: true },
+                tooltip: (item) => `${nameOf(ranked[item.dataIndex]!)}: ${f.ratio(item.parsed.x ?? 0, 2)}`,
+              })
             }
             table={{
-              columns: [c.rank, res.segment, c.total],
+              columns: [c.rank, res0.segment, c.total],
               rows: ranked.map((s) => [f.integer(s.rank!), nameOf(s), f.ratio(s.total!, 2)]),
             }}
           />

@@ -34,18 +34,18 @@ export { Chart };
  * Starlight's light greys), which print.css also forces on the page. Here rather than in
  * ChartFigure: only a page that has drawn a chart needs them, and it has this chunk by then.
  */
-const PRINT_SERIES = ['#1d5fa8', '#c2410c', '#4b5563', '#15803d', '#7e22ce', '#a16207'];
+const PRINT_SERIES = ['#0072b2', '#b26b00', '#007a5e', '#b0488a', '#333f4f', '#7a6a00', '#3f97c9'];
 export const printPalette: ChartPalette = {
   text: '#353841',
   grid: 'rgba(100, 116, 139, 0.3)',
   series: PRINT_SERIES,
   fill: PRINT_SERIES.map((c) => `${c}40`),
-  alert: '#b91c1c',
+  alert: '#c2410c',
 };
 /** The size (CSS pixels) a chart is drawn at for paper; print.css scales it to the page width. */
 export const PRINT_SIZE = { width: 720, height: 320 };
 
-const SERIES = [1, 2, 3, 4, 5, 6];
+const SERIES = [1, 2, 3, 4, 5, 6, 7];
 
 /** Colours resolved from the current theme: a canvas cannot read CSS variables. */
 export function readPalette(): ChartPalette {
@@ -64,7 +64,7 @@ export function readPalette(): ChartPalette {
 /** The colour a dataset is drawn in, for its legend swatch. */
 export function swatchColor(chart: Chart, index: number, palette: ChartPalette): string {
   const dataset = chart.data.datasets[index]!;
-  return String((Array.isArray(dataset.borderColor) ? dataset.borderColor[0] : dataset.borderColor) ?? dataset.backgroundColor ?? palette.series[index % 6]);
+  return String((Array.isArray(dataset.borderColor) ? dataset.borderColor[0] : dataset.borderColor) ?? dataset.backgroundColor ?? palette.series[index % palette.series.length]);
 }
 
 /** The hover tooltip `ChartFigure` shows as HTML. */

@@ -18,6 +18,8 @@ export interface Formatter {
   locale: Locale;
   currency: Currency;
   money(value: number): string;
+  /** Money with its sign, for a variance or a shift: "+$1,200.00", "−$300.00". */
+  signedMoney(value: number): string;
   /** Short money for chart axes: $2M, ¥200万. */
   compactMoney(value: number): string;
   number(value: number, maxDigits?: number): string;
@@ -26,6 +28,8 @@ export interface Formatter {
   /** Signed percentage points or percent, e.g. "+12.0%". */
   signedPercent(fraction: number, digits?: number): string;
   ratio(value: number, digits?: number): string;
+  /** A number with its sign, e.g. "+1.105" or "−2.5" (an elasticity, a z score). */
+  signed(value: number, digits?: number): string;
   /** A day number (days since 1970-01-01 UTC, as date fields store it) as a local date. */
   date(day: number): string;
 }
@@ -46,19 +50,27 @@ function clean(value: number): number {
   return Object.is(value, -0) ? 0 : value;
 }
 
+/** One minus sign throughout: Intl writes a hyphen-minus, typography wants U+2212. */
+export const MINUS = '\u2212';
+function minus(text: string): string {
+  return text.replace(/-/g, MINUS);
+}
+
 export function createFormatter(locale: Locale, currency: Currency): Formatter {
+  const fmt = (v: number, options: Intl.NumberFormatOptions) => minus(nf(locale, options).format(clean(v)));
   return {
     locale,
     currency,
     // signDisplay 'negative': a value that rounds to zero never shows as "-0.00".
-    money: (v) => nf(locale, { style: 'currency', currency, signDisplay: 'negative' }).format(clean(v)),
-    compactMoney: (v) => nf(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1, signDisplay: 'negative' }).format(clean(v)),
-    number: (v, maxDigits = 2) => nf(locale, { maximumFractionDigits: maxDigits, signDisplay: 'negative' }).format(clean(v)),
-    integer: (v) => nf(locale, { maximumFractionDigits: 0, signDisplay: 'negative' }).format(clean(v)),
-    percent: (f, digits = 2) => nf(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' }).format(clean(f)),
-    signedPercent: (f, digits = 1) =>
-      nf(locale, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(clean(f)),
-    ratio: (v, digits = 2) => nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(clean(v)),
+    money: (v) => fmt(v, { style: 'currency', currency, signDisplay: 'negative' }),
+    signedMoney: (v) => fmt(v, { style: 'currency', currency, signDisplay: 'exceptZero' }),
+    compactMoney: (v) => fmt(v, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1, signDisplay: 'negative' }),
+    number: (v, maxDigits = 2) => fmt(v, { maximumFractionDigits: maxDigits, signDisplay: 'negative' }),
+    integer: (v) => fmt(v, { maximumFractionDigits: 0, signDisplay: 'negative' }),
+    percent: (f, digits = 2) => fmt(f, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' }),
+    signedPercent: (f, digits = 1) => fmt(f, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    ratio: (v, digits = 2) => fmt(v, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' }),
+    signed: (v, digits = 3) => fmt(v, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }),
     date: (day) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(day * 86_400_000),
   };
 }
