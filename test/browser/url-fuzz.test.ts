@@ -72,7 +72,7 @@ async function ready(ids: readonly string[], linked: readonly string[]): Promise
       for (const id of ids) {
         const calc = document.querySelector<HTMLElement>(`[data-calculator="${id}"]`)!;
         const hydrated = !calc.closest('astro-island[ssr]');
-        const read = !linked.includes(id) || (calc.querySelector('.calc-status')?.textContent ?? '').trim() !== '';
+        const read = !linked.includes(id) || (calc.querySelector('.calc-notice')?.textContent ?? '').trim() !== '';
         if (!hydrated && !scrolled) {
           calc.scrollIntoView({ block: 'center' });
           scrolled = true;
@@ -90,7 +90,7 @@ async function ready(ids: readonly string[], linked: readonly string[]): Promise
       ({ ids, linked }) =>
         ids.filter((id) => {
           const calc = document.querySelector(`[data-calculator="${id}"]`)!;
-          return !!calc.closest('astro-island[ssr]') || (linked.includes(id) && (calc.querySelector('.calc-status')?.textContent ?? '').trim() === '');
+          return !!calc.closest('astro-island[ssr]') || (linked.includes(id) && (calc.querySelector('.calc-notice')?.textContent ?? '').trim() === '');
         }),
       args,
     );
@@ -379,7 +379,7 @@ describe('hostile links on the calculators page', () => {
       // Every calculator given parameters read them and said so, in text.
       const names = pairs().map(([n]) => n);
       for (const id of IDS.filter((id) => names.some((n) => n.startsWith(`${id}.`)))) {
-        expect((await page.locator(`[data-calculator="${id}"] .calc-status`).innerText()).trim()).not.toBe('');
+        expect((await page.locator(`[data-calculator="${id}"] .calc-notice`).innerText()).trim()).not.toBe('');
       }
     });
   }

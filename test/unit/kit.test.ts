@@ -155,13 +155,14 @@ describe('CSV', () => {
     );
   });
 
-  it('imports rows by header label and reports the first bad cell', () => {
+  it('imports rows by header label, keeping and naming bad cells', () => {
     const spec = { columns: { name: { kind: 'text' }, score: { kind: 'number', min: 1, max: 5 } }, minRows: 1, maxRows: 5 } as const;
-    expect(rowsFromCsv('Name,Score\nA,3\nB,4\n', spec)).toEqual({ ok: true, rows: [{ name: 'A', score: '3' }, { name: 'B', score: '4' }] });
+    expect(rowsFromCsv('Name,Score\nA,3\nB,4\n', spec)).toEqual({ ok: true, rows: [{ name: 'A', score: '3' }, { name: 'B', score: '4' }], badCells: [] });
     expect(rowsFromCsv('名称,得分\nA,3\n', spec, { name: ['名称'], score: ['得分'] })).toMatchObject({ ok: true });
     expect(rowsFromCsv('name,score\nA,3\nB,9\n', spec)).toEqual({
-      ok: false,
-      error: { code: 'csv.badCell', row: 3, column: 'score', message: { code: 'range.max', params: { max: 5 } } },
+      ok: true,
+      rows: [{ name: 'A', score: '3' }, { name: 'B', score: '9' }],
+      badCells: [{ row: 3, column: 'score', message: { code: 'range.max', params: { max: 5 } } }],
     });
     expect(rowsFromCsv('name\nA\n', spec)).toEqual({ ok: false, error: { code: 'csv.missingColumn', column: 'score' } });
   });

@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Issue } from '../../lib/kit/calculator';
 import { toCsv } from '../../lib/kit/csv';
+import { parseNumber } from '../../lib/kit/parse-number';
 import { CURRENCIES, interpolate, type Currency } from '../../lib/kit/format';
 import type { FieldContext } from './Fields';
 import { IssueList, ResultList, ResultSummary, resultLine, type ResultItem } from './Results';
@@ -15,7 +16,28 @@ import type { RestoreNotice } from './useCalculatorState';
 export interface CsvRow {
   section: 'input' | 'result';
   label: string;
+  /** As shown; a value that reads fully as a number is exported as that plain number. */
   value: string;
+  /** The exact figure, when the island has it (exported instead of `value`). */
+  number?: number;
+}
+
+/**
+ * A shown value as a spreadsheet cell: `-¥8,000.00` → -8000, `12.5%` → 0.125; anything else
+ * stays text (defused against formulas by `toCsv`).
+ */
+export function csvCell(row: CsvRow): string | number {
+  if (row.number !== undefined && Number.isFinite(row.number)) return row.number;
+  const parsed = parseNumber(row.value);
+  if (!parsed.ok) return row.value;
+  return parsed.hadPercentSign ? Number((parsed.value / 100).toPrecision(12)) : parsed.value;
+}
+
+/** Names for a notice: each once, the first three, then "and N more", each cut to 32 characters. */
+export function shortList(names: readonly string[], andMore: string, max = 3): string {
+  const unique = [...new Set(names.map((n) => (n.length > 32 ? `${n.slice(0, 31)}…` : n)))];
+  const shown = unique.slice(0, max).join(', ');
+  return unique.length > max ? interpolate(andMore, { names: shown, count: unique.length - max }) : shown;
 }
 
 /** The strings of a calculator the frame shows (every calculator's `t` has them). */
@@ -30,11 +52,12 @@ export interface FrameStrings {
 
 /** The part of `useCalculatorState` the frame's toolbar uses. */
 export interface FrameState {
-  notice: RestoreNotice;
+  notice: RestoreNotice | null;
   raw: Record<string, string>;
   rows: Record<string, string>[];
   loadExample: () => void;
   reset: () => void;
+  restoreSaved?: () => void;
   setField: (key: never, value: string) => void;
   replaceRows: (rows: never[]) => void;
 }
@@ -95,9 +118,15 @@ export function CalculatorFrame(props: FrameProps) {
 
   const exportCsv = () => {
     const { kit } = ctx.ui;
-    const inputs = props.csvInputs?.() ?? Object.keys(state.raw).map((key) => ({ section: 'input' as const, label: t.fields[key] ?? key, value: state.raw[key] ?? '' }));
-    const results = props.items.map((item) => ({ section: 'result' as const, label: item.label, value: resultLine(ctx.format, item) }));
-    const rows = [...inputs, ...results, ...(props.csvExtra?.() ?? [])].map((row) => [row.section === 'input' ? kit.csvInputs : kit.csvResults, row.label, row.value]);
+    const inputs: CsvRow[] = props.csvInputs?.() ?? Object.keys(state.raw).map((key) => ({ section: 'input' as const, label: t.fields[key] ?? key, value: state.raw[key] ?? '' }));
+    // Numbers go out as plain numbers (a fraction for a percentage) so a spreadsheet can sum them.
+    const results: CsvRow[] = props.items.map((item) => ({
+      section: 'result' as const,
+      label: item.label,
+      value: resultLine(ctx.format, item),
+      ...(typeof item.value === 'number' && Number.isFinite(item.value) ? { number: item.value } : {}),
+    }));
+    const rows = [...inputs, ...results, ...(props.csvExtra?.() ?? [])].map((row) => [row.section === 'input' ? kit.csvInputs : kit.csvResults, row.label, csvCell(row)]);
     download(`${ctx.calcId}.csv`, toCsv([[kit.csvSection, kit.csvField, kit.csvValue], ...rows]));
   };
 
@@ -123,10 +152,9 @@ export function CalculatorFrame(props: FrameProps) {
         </label>
         <span class="calc-status" role="status">
           {copied === 'ok' ? ctx.ui.kit.linkCopied : copied === 'failed' ? ctx.ui.kit.linkCopyFailed : ''}
-          {state.notice?.kind === 'restored' ? ctx.ui.kit.restoredFromLink : null}
-          {state.notice?.kind === 'ignored' ? interpolate(ctx.ui.kit.ignoredFromLink, { names: state.notice.names.join(', ') }) : null}
         </span>
       </div>
+      {state.notice ? <LinkNotice ctx={ctx} t={t} notice={state.notice} onBack={state.restoreSaved} /> : null}
       <div class="calc-body">
         <form class="calc-inputs" aria-label={ctx.ui.kit.inputs} onSubmit={(e) => e.preventDefault()}>
           {props.inputs}
@@ -148,5 +176,25 @@ export function CalculatorFrame(props: FrameProps) {
         <ul>{t.formulas.map((f) => <li key={f}><code>{f}</code></li>)}</ul>
       </details>
     </section>
+  );
+}
+
+/** What the link did: its inputs shown (by name), what was ignored, and the way back to saved inputs. */
+function LinkNotice({ ctx, t, notice, onBack }: { ctx: FieldContext; t: FrameStrings; notice: RestoreNotice; onBack: (() => void) | undefined }) {
+  const { kit } = ctx.ui;
+  const fieldLabels = (t as { fields?: Record<string, string> }).fields ?? {};
+  const name = (key: string) => (key === 'rows' ? kit.rowsName : (fieldLabels[key] ?? key));
+  return (
+    <div class="calc-notice" data-notice="link">
+      <p>
+        {notice.fromLink.length ? `${interpolate(kit.linkShown, { names: shortList(notice.fromLink.map(name), kit.andMore) })} ` : null}
+        {notice.fromLink.length && notice.canRestoreSaved ? `${kit.linkKeepsSaved} ` : null}
+        {notice.ignored.length ? `${interpolate(kit.ignoredFromLink, { names: shortList(notice.ignored.map(name), kit.andMore) })} ` : null}
+        {notice.partialRows ? kit.linkPartialRows : null}
+      </p>
+      {notice.canRestoreSaved && onBack ? (
+        <button type="button" data-action="back-to-saved" onClick={onBack}>{kit.backToSaved}</button>
+      ) : null}
+    </div>
   );
 }

@@ -30,7 +30,7 @@ function currencySymbol(format: Formatter): string {
 }
 
 /** What the parser understood, shown when it differs from what was typed. */
-function echo(spec: NumericFieldSpec, raw: string, value: number | null | undefined, format: Formatter): string | null {
+export function echo(spec: NumericFieldSpec, raw: string, value: number | null | undefined, format: Formatter): string | null {
   if (value === undefined || value === null) return null;
   if (spec.kind === 'percent') return `${format.number(value * 100, 4)}% = ${format.number(value, 6)}`;
   const plain = String(value);

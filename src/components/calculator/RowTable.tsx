@@ -6,10 +6,12 @@
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Issue } from '../../lib/kit/calculator';
+import { decodeCsvBytes } from '../../lib/kit/csv';
 import type { FieldSpec, FieldSpecs } from '../../lib/kit/fields';
 import { interpolate } from '../../lib/kit/format';
-import { rowsFromCsv, type RawRow, type RowImportError, type RowRead, type TableSpec } from '../../lib/kit/rows';
-import { messageText, type FieldContext } from './Fields';
+import { rowsFromCsv, rowsToCsv, type BadCell, type ChoiceAliases, type RawRow, type RowImportError, type RowRead, type TableSpec } from '../../lib/kit/rows';
+import { download, shortList } from './CalculatorFrame';
+import { echo, messageText, type FieldContext } from './Fields';
 
 interface RowTableProps<C extends FieldSpecs> {
   ctx: FieldContext;
@@ -37,8 +39,12 @@ interface RowTableProps<C extends FieldSpecs> {
 function importErrorText(ctx: FieldContext, error: RowImportError): string {
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(error)) if (k !== 'code' && k !== 'message' && (typeof v === 'string' || typeof v === 'number')) params[k] = v;
-  const base = interpolate(ctx.ui.messages[error.code] ?? error.code, params);
-  return 'message' in error ? `${base} ${messageText(ctx.ui, error.message, ctx.format)}` : base;
+  return interpolate(ctx.ui.messages[error.code] ?? error.code, params);
+}
+
+function badCellsText(ctx: FieldContext, cells: readonly BadCell[]): string {
+  const named = cells.map((c) => `${interpolate(ctx.ui.messages['csv.badCell'] ?? '', { row: c.row, column: c.column })} ${messageText(ctx.ui, c.message, ctx.format)}`);
+  return shortList(named, ctx.ui.kit.andMore, 2);
 }
 
 function cellInputMode(spec: FieldSpec): 'decimal' | 'numeric' | 'text' {
@@ -51,7 +57,7 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
   const { ctx, spec, rows, reads, labels } = props;
   const [pasteOpen, setPasteOpen] = useState(false);
   const [pasted, setPasted] = useState('');
-  const [importStatus, setImportStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [importStatus, setImportStatus] = useState<{ kind: 'ok' | 'partial' | 'error'; text: string } | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const pasteRef = useRef<HTMLButtonElement>(null);
@@ -80,19 +86,34 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
   });
   const keys = Object.keys(spec.columns) as (keyof C & string)[];
   const base = `${ctx.calcId.replace('.', '-')}-rows`;
+  const fileRef = useRef<HTMLInputElement>(null);
+  const known = ctx.ui.tableAliases;
   const aliases: Partial<Record<keyof C, readonly string[]>> = {};
-  for (const key of keys) aliases[key] = [labels[key], ...(props.importAliases?.[key] ?? [])];
+  const choiceAliases: ChoiceAliases<C> = {};
+  for (const key of keys) {
+    aliases[key] = [labels[key], ...(props.importAliases?.[key] ?? []), ...(known?.columns[key] ?? [])];
+    const options: Record<string, string[]> = {};
+    for (const [option, label] of Object.entries(props.choiceLabels?.[key] ?? {})) options[option] = [label, ...(known?.choices[key]?.[option] ?? [])];
+    for (const [option, others] of Object.entries(known?.choices[key] ?? {})) options[option] ??= [...others];
+    choiceAliases[key] = options;
+  }
+
+  const exportRows = () => download(`${ctx.calcId}-rows.csv`, rowsToCsv(spec, rows, labels, props.choiceLabels ?? {}));
 
   const runImport = (text: string) => {
-    const result = rowsFromCsv(text, spec, aliases);
+    const result = rowsFromCsv(text, spec, aliases, choiceAliases);
     if (result.ok) {
       props.onReplace(result.rows);
-      setImportStatus({ ok: true, text: interpolate(ctx.ui.kit.importedRows, { count: result.rows.length }) });
+      setImportStatus(
+        result.badCells.length
+          ? { kind: 'partial', text: interpolate(ctx.ui.kit.importedWithProblems, { count: result.rows.length, cells: badCellsText(ctx, result.badCells) }) }
+            : { kind: 'ok', text: interpolate(ctx.ui.kit.importedRows, { count: result.rows.length }) },
+      );
       refocus.current = { kind: 'paste' };
       setPasteOpen(false);
       setPasted('');
     } else {
-      setImportStatus({ ok: false, text: importErrorText(ctx, result.error) });
+      setImportStatus({ kind: 'error', text: importErrorText(ctx, result.error) });
     }
   };
 
@@ -101,9 +122,11 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
     const file = input.files?.[0];
     if (!file) return;
     if (file.size > 5_000_000) {
-      setImportStatus({ ok: false, text: ctx.ui.messages['csv.fileTooLarge'] ?? '' });
+      setImportStatus({ kind: 'error', text: ctx.ui.messages['csv.fileTooLarge'] ?? '' });
     } else {
-      runImport(await file.text());
+      const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+      if (decoded.ok) runImport(decoded.text);
+      else setImportStatus({ kind: 'error', text: ctx.ui.messages['csv.unknownEncoding'] ?? '' });
     }
     input.value = '';
   };
@@ -129,6 +152,10 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
                   {keys.map((key) => {
                     const columnSpec = spec.columns[key]!;
                     const error = reads[r]?.errors[key] ?? rowIssues.find((i) => i.column === key);
+                    const value = reads[r]?.values[key];
+                    const understood = !error && typeof value === 'number' && columnSpec.kind !== 'choice' && columnSpec.kind !== 'text' && columnSpec.kind !== 'date'
+                      ? echo(columnSpec, row[key] ?? '', value, ctx.format)
+                      : null;
                     const id = `${base}-${r}-${key}`;
                     const label = `${labels[key]}, ${interpolate(ctx.ui.kit.rowN, { n: r + 1 })}`;
                     return (
@@ -146,12 +173,13 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
                             maxLength={columnSpec.kind === 'text' ? (columnSpec.maxLength ?? 64) : 64}
                             aria-label={label}
                             aria-invalid={error ? 'true' : undefined}
-                            aria-describedby={error ? `${id}-error` : undefined}
+                            aria-describedby={error ? `${id}-error` : understood ? `${id}-echo` : undefined}
                             value={row[key]}
                             onInput={(e) => props.onCell(r, key, (e.currentTarget as HTMLInputElement).value)}
                           />
                         )}
                         {error ? <span class="calc-error" id={`${id}-error`}>{messageText(ctx.ui, error, ctx.format)}</span> : null}
+                        {understood ? <span class="calc-echo" id={`${id}-echo`}>{interpolate(ctx.ui.kit.understood, { value: understood })}</span> : null}
                       </td>
                     );
                   })}
@@ -194,10 +222,9 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
         >
           {ctx.ui.kit.addRow}
         </button>
-        <label class="calc-file">
-          {ctx.ui.kit.importCsvFile}
-          <input type="file" accept=".csv,text/csv,text/plain" data-action="import-file" onChange={onFile} />
-        </label>
+        <button type="button" data-action="export-rows" onClick={exportRows}>{ctx.ui.kit.exportRows}</button>
+        <button type="button" data-action="import-rows" onClick={() => fileRef.current?.click()}>{ctx.ui.kit.importRows}</button>
+        <input type="file" ref={fileRef} hidden accept=".csv,text/csv,text/plain" data-action="import-file" aria-label={ctx.ui.kit.importRows} onChange={onFile} />
         <button type="button" data-action="paste-csv" ref={pasteRef} aria-expanded={pasteOpen} onClick={() => setPasteOpen(!pasteOpen)}>
           {ctx.ui.kit.pasteCsv}
         </button>
@@ -210,7 +237,7 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
         </div>
       ) : null}
       {importStatus ? (
-        <p class={importStatus.ok ? 'calc-echo' : 'calc-error'} role={importStatus.ok ? 'status' : 'alert'} data-import-status={importStatus.ok ? 'ok' : 'error'}>
+        <p class={importStatus.kind === 'ok' ? 'calc-echo' : 'calc-error'} role={importStatus.kind === 'ok' ? 'status' : 'alert'} data-import-status={importStatus.kind}>
           {importStatus.text}
         </p>
       ) : null}

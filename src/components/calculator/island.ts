@@ -11,6 +11,8 @@ import { useCurrency } from './currency';
 export interface IslandStrings {
   kit: UiStrings['kit'];
   messages: Record<string, string>;
+  /** Table calculators: column and choice labels in both languages, accepted on CSV import. */
+  tableAliases?: { columns: Record<string, string[]>; choices: Record<string, Record<string, string[]>> };
 }
 
 export interface IslandProps<T> {

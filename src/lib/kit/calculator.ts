@@ -98,3 +98,26 @@ export function dropNonFinite<R>(results: Partial<R>): (keyof R)[] {
   }
   return dropped;
 }
+
+/**
+ * The one guard every island runs instead of calling `compute` directly: an exception becomes
+ * an issue (`kit.computeFailed`) instead of a broken island, and every non-finite result is
+ * removed and named in one issue (`kit.nonFinite`), so NaN or Infinity never reaches the screen.
+ */
+export function runCompute<S extends FieldSpecs, R, C extends FieldSpecs>(
+  def: CalculatorDefinition<S, R, C>,
+  values: Partial<ValuesOf<S>>,
+  rows: RowRead<C>[],
+): CalcOutput<R> {
+  let output: CalcOutput<R>;
+  try {
+    output = def.compute(values, rows);
+  } catch {
+    return { results: {}, issues: [{ severity: 'error', code: 'kit.computeFailed' }] };
+  }
+  const results = { ...output.results };
+  const dropped = dropNonFinite(results);
+  const issues = output.issues.filter((issue) => isAllFinite(issue.params));
+  if (dropped.length) issues.push({ severity: 'warning', code: 'kit.nonFinite', params: { count: dropped.length, names: dropped.map(String).join(', ') } });
+  return { results, issues };
+}

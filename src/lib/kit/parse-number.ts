@@ -7,7 +7,7 @@
  * with a code the UI turns into a message in the reader's language.
  */
 
-export type NumberParseError = 'empty' | 'notANumber' | 'tooLarge';
+export type NumberParseError = 'empty' | 'notANumber' | 'tooLarge' | 'tooSmall';
 
 export type ParsedNumber =
   | { ok: true; value: number; hadPercentSign: boolean }
@@ -15,6 +15,12 @@ export type ParsedNumber =
 
 /** Above this magnitude doubles stop holding cents exactly; no planning figure needs more. */
 export const MAX_MAGNITUDE = 1e15;
+
+/**
+ * Below this magnitude (other than 0) a figure is refused: no planning input is that small, and
+ * ratios of such numbers (a price of 5e-324) overflow to Infinity.
+ */
+export const MIN_MAGNITUDE = 1e-9;
 
 const CURRENCY_PREFIX = /^(?:US\$|CN¥|RMB|CNY|USD|EUR|GBP|[$¥€£])\s*/i;
 const CURRENCY_SUFFIX = /\s*(?:元|RMB|CNY|USD|EUR|GBP)$/i;
@@ -95,5 +101,6 @@ export function parseNumber(raw: string): ParsedNumber {
   const value = Number((negative ? '-' : '') + plain + exponent);
   if (!Number.isFinite(value)) return fail(Number.isNaN(value) ? 'notANumber' : 'tooLarge');
   if (Math.abs(value) > MAX_MAGNITUDE) return fail('tooLarge');
+  if (value !== 0 && Math.abs(value) < MIN_MAGNITUDE) return fail('tooSmall');
   return { ok: true, value: value === 0 ? 0 : value, hadPercentSign };
 }
