@@ -3,6 +3,15 @@ import type { controlCalculators as en, controlMessages as enMessages } from '..
 import type { Widen } from '../types';
 
 export const controlMessages: Widen<typeof enMessages> = {
+  'c10_3.rowExcluded': '该指标的数值、阈值、方向或权重无效，暂不计入评分。',
+  'c10_3.noIndicators': '请至少输入一个数值和阈值都有效的指标。',
+  'c10_3.notTwelve': '本手册的模型使用 12 个指标，当前为 {count} 个。',
+  'c10_3.weightsZero': '权重之和为 0，无法计算积分。',
+  'c10_3.noIntercept': '请填写模型的截距；未填写前按 0 计算。',
+  'c10_3.missingBeta': '有 {count} 个指标没有系数，在逻辑回归模型中按 0 计算。',
+  'c10_3.bandsOrder': '高风险分界值不能低于中风险分界值。',
+  'c10_3.exhausted': '三级挽回均已尝试：请与销售管理层决定是否继续服务该客户。',
+  'c10_3.tooExtreme': '按当前输入，部分结果过大或过小，无法可靠计算，已略去。',
   'c11_1.rowTimesExcluded': '该步骤的处理时间、等待时间或“是否增值”无效，暂不计入时效指标。',
   'c11_1.rowQualityExcluded': '该步骤的件数无效，暂不计入质量指标。',
   'c11_1.noItems': '该步骤没有投入件数，无法计算一次通过率和返工率。',
@@ -69,6 +78,69 @@ export const controlMessages: Widen<typeof enMessages> = {
 };
 
 export const controlCalculators: Widen<typeof en> = {
+  'C10.3': {
+    title: '十二指标流失预警评分',
+    intro: '根据十二个预警指标为客户的流失风险打分，并给出三级挽回流程的下一步。',
+    variant: '积分法：每个触发预警的指标按其权重占比计分（默认等权）。逻辑回归法：用已拟合模型的系数作用于指标原始值，得到流失概率。恰好等于阈值时，越高越差的指标视为触发，越低越差的指标不触发。',
+    rule: '用 12 个指标建立流失预警模型；高风险客户进入三级挽回流程，上一级无效时才升级：客服致电 → 业务经理介入 → 高管介入（10.2）。风险分档和权重为示例；分档决定紧急程度，所有有风险的客户都从第一级开始。',
+    formulas: [
+      '预警标记 = 1：数值朝不利方向越过阈值（越高越差：≥；越低越差：<）',
+      '积分 = 100 × Σ 权重 × 预警标记 ÷ Σ 权重',
+      '逻辑回归：p = 1 ÷（1 + e^−(β₀ + Σ β × 数值)），评分 = 100 × p',
+      '分档：40 以下为低，40 起为中，70 起为高',
+      '下一步：低风险 → 持续关注；中、高风险 → 第一级；第 k 级无效 → 第 k + 1 级',
+    ],
+    fields: {
+      method: '模型',
+      intercept: '截距 β₀',
+      mediumFrom: '中风险起始分值',
+      highFrom: '高风险起始分值',
+      failedLevel: '已尝试的挽回',
+    },
+    hints: {
+      intercept: '来自已拟合的逻辑回归模型，仅用于逻辑回归法。',
+      failedLevel: '上一级无效时才升级。',
+    },
+    methods: { points: '积分法（预警标记 × 权重）', logistic: '逻辑回归法（已拟合模型）' },
+    failedLevels: { none: '尚未尝试', level1: '第一级无效', level2: '第二级无效', level3: '第三级无效' },
+    tableCaption: '预警指标（本手册的模型为 12 个，最多 200 个）',
+    columns: {
+      name: '指标',
+      value: '数值',
+      threshold: '预警阈值',
+      direction: '方向',
+      weight: '权重',
+      beta: '系数 β',
+    },
+    directions: { higherIsWorse: '越高越差', lowerIsWorse: '越低越差' },
+    indicatorN: '指标 {n}',
+    exampleIndicators: ['登录频次较上季度（%）', '近 90 天投诉次数', '下单频次较上季度（%）', '消费额较去年（%）', '距上次下单天数', '未关闭服务工单', 'NPS 变化（分）', '近 90 天逾期付款次数', '功能使用较上季度（%）', '活跃联系人数', '90 天内合同到期（1 = 是）', '竞品报价信号'],
+    results: {
+      flagged: '触发预警的指标',
+      flaggedValue: '{count} 个中的 {flagged} 个',
+      score: '风险评分',
+      probability: '流失概率',
+      band: '风险分档',
+      bands: { low: '低', medium: '中', high: '高' },
+      step: '下一步挽回措施',
+      steps: {
+        monitor: '持续关注',
+        serviceCall: '第一级：客服致电',
+        businessManager: '第二级：业务经理介入',
+        executive: '第三级：高管介入',
+        exhausted: '三级均已尝试',
+      },
+      urgency: '紧急程度',
+      urgencies: { none: '—', standard: '一般', urgent: '紧急' },
+      points: '积分',
+      logOdds: '对数几率',
+      flag: '预警',
+    },
+    charts: {
+      contributions: { title: '评分由哪些指标驱动', description: '各指标的贡献：积分，或逻辑回归模型中的对数几率。' },
+      gauge: { title: '风险评分', description: '0–100 仪表盘，标出低、中、高三档。' },
+    },
+  },
   'C11.1': {
     title: '流程时效与质量评估',
     intro: '逐步输入流程各环节的时间和件数，计算总周期时间、增值时间占比、一次通过率与滚动通过率、返工率，并找出最慢的环节。',
