@@ -1,5 +1,11 @@
 /** English strings for the control calculators (chapters 10, 11, 13 and 14). */
 export const controlMessages = {
+  'c10_2.noMargin': 'The yearly margin is 0 or negative: the retention cost eats the whole gross margin.',
+  'c10_2.neverEnds': 'With retention at or above 1 + the discount rate the infinite-horizon value never converges; use the finite horizon.',
+  'c10_2.fullRetention': 'At 100% retention a customer never leaves, so the expected lifetime and the simple LTV are endless.',
+  'c10_2.zeroCac': 'With an acquisition cost of 0 there is no CLV ÷ CAC ratio.',
+  'c10_2.noPayback': 'The cumulative CLV does not reach the acquisition cost within the horizon.',
+  'c10_2.tooExtreme': 'Some results are too large or too small to compute with these inputs and are left out.',
   'c10_3.rowExcluded': 'Left out of the score until its value, threshold, direction and weight are valid.',
   'c10_3.noIndicators': 'Enter at least one indicator with a valid value and threshold.',
   'c10_3.notTwelve': 'The playbook’s model uses 12 indicators; this one has {count}.',
@@ -75,6 +81,51 @@ export const controlMessages = {
 };
 
 export const controlCalculators = {
+  'C10.2': {
+    title: 'Customer lifetime value',
+    intro: 'Value a customer from order value, frequency, margin, retention and a discount rate, and compare it with what it cost to win them.',
+    variant: 'Margin is received at the start of each year, so year 1 is not discounted. CLV ÷ CAC uses the finite-horizon CLV; the payback year is the first year whose cumulative CLV reaches the acquisition cost.',
+    rule: 'Manage customers through their lifecycle stages (10.2) and use lifetime value to choose channels (6.1). The example figures are illustrative.',
+    formulas: [
+      'm = order value × purchases per year × gross margin − yearly retention cost',
+      'CLV(T) = Σ over years t = 0 … T − 1 of m × r^t ÷ (1 + d)^t',
+      'CLV(∞) = m × (1 + d) ÷ (1 + d − r)',
+      'net value = CLV − CAC; ratio = CLV ÷ CAC',
+      'expected lifetime = 1 ÷ (1 − r) years',
+    ],
+    fields: {
+      orderValue: 'Average order value',
+      purchasesPerYear: 'Purchases per year',
+      grossMargin: 'Gross margin',
+      retention: 'Retention per year',
+      discountRate: 'Discount rate per year',
+      horizon: 'Horizon (years)',
+      acquisitionCost: 'Acquisition cost (CAC)',
+      retentionCost: 'Retention cost per year',
+    },
+    hints: {
+      retention: 'Share of customers still buying a year later.',
+    },
+    results: {
+      marginPerYear: 'Margin per year',
+      clvFinite: 'CLV over the horizon',
+      clvInfinite: 'CLV, no horizon',
+      simpleLtv: 'Simple LTV (undiscounted)',
+      netFinite: 'CLV − CAC over the horizon',
+      netInfinite: 'CLV − CAC, no horizon',
+      clvToCac: 'CLV ÷ CAC',
+      paybackYear: 'Pays back in year',
+      notWithinHorizon: 'Not within the horizon',
+      expectedLifetime: 'Expected lifetime (years)',
+      year: 'Year',
+      discounted: 'Discounted margin that year',
+      cumulative: 'Cumulative CLV',
+    },
+    charts: {
+      cumulative: { title: 'Cumulative CLV by year', description: 'Cumulative discounted margin by year, with a flat line at the acquisition cost.' },
+      series: { cumulative: 'Cumulative CLV', cac: 'Acquisition cost' },
+    },
+  },
   'C10.3': {
     title: 'Twelve-indicator churn early-warning score',
     intro: 'Score a customer’s churn risk from twelve warning indicators and get the next step of the three-level win-back process.',

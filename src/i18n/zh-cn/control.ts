@@ -3,6 +3,12 @@ import type { controlCalculators as en, controlMessages as enMessages } from '..
 import type { Widen } from '../types';
 
 export const controlMessages: Widen<typeof enMessages> = {
+  'c10_2.noMargin': '年毛利不大于 0：维护成本吞掉了全部毛利。',
+  'c10_2.neverEnds': '留存率不低于 1 + 折现率时，无限期价值不收敛；请使用有限期。',
+  'c10_2.fullRetention': '留存率为 100% 时客户永不流失，预期生命周期和简化 LTV 均无穷大。',
+  'c10_2.zeroCac': '获客成本为 0，无法计算 CLV ÷ CAC。',
+  'c10_2.noPayback': '在测算期内累计 CLV 达不到获客成本。',
+  'c10_2.tooExtreme': '按当前输入，部分结果过大或过小，无法可靠计算，已略去。',
   'c10_3.rowExcluded': '该指标的数值、阈值、方向或权重无效，暂不计入评分。',
   'c10_3.noIndicators': '请至少输入一个数值和阈值都有效的指标。',
   'c10_3.notTwelve': '本手册的模型使用 12 个指标，当前为 {count} 个。',
@@ -78,6 +84,51 @@ export const controlMessages: Widen<typeof enMessages> = {
 };
 
 export const controlCalculators: Widen<typeof en> = {
+  'C10.2': {
+    title: '客户生命周期价值',
+    intro: '根据客单价、购买频次、毛利率、留存率和折现率测算客户价值，并与获客成本比较。',
+    variant: '毛利在每年年初取得，因此第 1 年不折现。CLV ÷ CAC 使用有限期 CLV；回收年份为累计 CLV 首次达到获客成本的年份。',
+    rule: '按生命周期阶段管理客户（10.2），并用客户终身价值选择渠道（6.1）。示例数值为示意。',
+    formulas: [
+      'm = 客单价 × 年购买次数 × 毛利率 − 年维护成本',
+      'CLV(T) = Σ（t = 0 … T − 1）m × r^t ÷ (1 + d)^t',
+      'CLV(∞) = m × (1 + d) ÷ (1 + d − r)',
+      '净价值 = CLV − CAC；比值 = CLV ÷ CAC',
+      '预期生命周期 = 1 ÷ (1 − r) 年',
+    ],
+    fields: {
+      orderValue: '平均客单价',
+      purchasesPerYear: '年购买次数',
+      grossMargin: '毛利率',
+      retention: '年留存率',
+      discountRate: '年折现率',
+      horizon: '测算期（年）',
+      acquisitionCost: '获客成本（CAC）',
+      retentionCost: '年维护成本',
+    },
+    hints: {
+      retention: '一年后仍在购买的客户比例。',
+    },
+    results: {
+      marginPerYear: '年毛利',
+      clvFinite: '测算期 CLV',
+      clvInfinite: '无限期 CLV',
+      simpleLtv: '简化 LTV（不折现）',
+      netFinite: '测算期 CLV − CAC',
+      netInfinite: '无限期 CLV − CAC',
+      clvToCac: 'CLV ÷ CAC',
+      paybackYear: '回收年份',
+      notWithinHorizon: '测算期内无法回收',
+      expectedLifetime: '预期生命周期（年）',
+      year: '年份',
+      discounted: '当年折现毛利',
+      cumulative: '累计 CLV',
+    },
+    charts: {
+      cumulative: { title: '逐年累计 CLV', description: '逐年累计的折现毛利，并以水平线标出获客成本。' },
+      series: { cumulative: '累计 CLV', cac: '获客成本' },
+    },
+  },
   'C10.3': {
     title: '十二指标流失预警评分',
     intro: '根据十二个预警指标为客户的流失风险打分，并给出三级挽回流程的下一步。',
