@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMinutes, blankIndicatorRow, parseClock, warningLevelsCalculator as calc, type IndicatorColumns } from '~/lib/calculators/c13-3-warning-levels';
+import { addMinutes, blankIndicatorRow, parseClock, parseHistory, warningLevelsCalculator as calc, type IndicatorColumns } from '~/lib/calculators/c13-3-warning-levels';
 import type { RawRow } from '~/lib/kit/rows';
 import { codes, fuzzCells, fuzzFields, runCalc } from './helpers/control';
 
@@ -67,6 +67,16 @@ describe('C13.3 thresholds and times', () => {
     expect(run({}, [ind('1', '2', '3', '5')]).issues).toContainEqual(expect.objectContaining({ code: 'c13_3.noDetectionTime', row: 0 }));
     expect(codes(run({ asOf: '2026-12-07 10:00' }).issues)).toContain('c13_3.mixedTimes');
     expect(codes(run({}, [ind('1', '', '3', '5')]).issues)).toContain('c13_3.rowExcluded');
+  });
+
+  it('history for the chart: earlier values then the current one; a bad history is reported and skipped', () => {
+    const { results, issues } = run({}, [ind('10', '20', '30', '24', { history: '12; 15 18；1,200' }), ind('10', '20', '30', '5', { history: '3; x' })]);
+    expect(results.indicators![0]!.history).toEqual([12, 15, 18, 1200, 24]);
+    expect(results.indicators![0]!.thresholds).toEqual({ blue: 10, yellow: 20, red: 30 });
+    expect(results.indicators![1]!.history).toEqual([5]);
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'c13_3.badHistory', row: 1, column: 'history' }));
+    expect(parseHistory(Array(61).fill('1').join(';'))).toBeNull();
+    expect(parseHistory('')).toEqual([]);
   });
 
   it('the escalation window is editable', () => {

@@ -67,6 +67,7 @@ export const controlMessages = {
   'c13_3.thresholdsNotDescending': 'When lower is worse, the blue, yellow and red thresholds must fall in that order.',
   'c13_3.noDetectionTime': 'Red warning: enter when it was detected to see the escalation deadline.',
   'c13_3.mixedTimes': 'One time has a date and the other does not, so the deadline cannot be compared; give both with a date or both without.',
+  'c13_3.badHistory': 'The history must be numbers separated by semicolons (at most {max}); it is left off the chart.',
   'c13_3.overdue': 'Red warning past its escalation deadline and not yet escalated.',
   'c14_1.cutOffsOrder': 'The amber cut-off must not be above the green one.',
   'c14_1.rowExcluded': 'Left out of the dashboard until its target, actual, elapsed share and direction are valid.',
@@ -509,6 +510,7 @@ export const controlCalculators = {
     hints: {
       escalationHours: 'The playbook’s rule: escalate a red warning within 2 hours.',
       asOf: 'E.g. 2026-12-07 10:15, or 10:15 for today; leave empty to skip the overdue check.',
+      history: 'Oldest first, separated by semicolons, e.g. 18; 21; 22.',
     },
     tableCaption: 'Warning indicators (1–200 rows)',
     columns: {
@@ -521,6 +523,7 @@ export const controlCalculators = {
       current: 'Current value',
       detectedAt: 'Detected at',
       escalated: 'Escalated?',
+      history: 'Earlier values',
     },
     types: { leading: 'Leading', lagging: 'Lagging' },
     directions: { higherIsWorse: 'Higher is worse', lowerIsWorse: 'Lower is worse' },
@@ -547,7 +550,7 @@ export const controlCalculators = {
       countsValue: '{red} red · {yellow} yellow · {blue} blue',
     },
     charts: {
-      history: { title: 'Indicator against its thresholds', description: 'The current value with the blue, yellow and red threshold lines.' },
+      history: { title: 'Indicator against its thresholds', description: 'Earlier values and the current value, with the blue, yellow and red threshold lines.' },
     },
   },
   'C14.1': {

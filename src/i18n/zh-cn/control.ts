@@ -70,6 +70,7 @@ export const controlMessages: Widen<typeof enMessages> = {
   'c13_3.thresholdsNotDescending': '越低越差时，蓝、黄、红三级阈值必须依次递减。',
   'c13_3.noDetectionTime': '红色预警：请填写发现时间，以计算上报截止时间。',
   'c13_3.mixedTimes': '两个时间一个带日期、一个不带，无法比较截止时间；请都带日期或都不带日期。',
+  'c13_3.badHistory': '历史数据须为用分号分隔的数字（最多 {max} 个），暂不画入图表。',
   'c13_3.overdue': '红色预警已超过上报截止时间，尚未上报。',
   'c14_1.cutOffsOrder': '黄灯下限不能高于绿灯下限。',
   'c14_1.rowExcluded': '该 KPI 的目标、实际值、时间进度或方向无效，暂不计入看板。',
@@ -512,6 +513,7 @@ export const controlCalculators: Widen<typeof en> = {
     hints: {
       escalationHours: '本手册的规则：红色预警须在 2 小时内上报。',
       asOf: '例如 2026-12-07 10:15，当天可只填 10:15；留空则不检查是否超时。',
+      history: '按时间先后填写，用分号分隔，例如 18; 21; 22。',
     },
     tableCaption: '预警指标（1–200 行）',
     columns: {
@@ -524,6 +526,7 @@ export const controlCalculators: Widen<typeof en> = {
       current: '当前值',
       detectedAt: '发现时间',
       escalated: '是否已上报',
+      history: '历史数值',
     },
     types: { leading: '先行指标', lagging: '滞后指标' },
     directions: { higherIsWorse: '越高越差', lowerIsWorse: '越低越差' },
@@ -550,7 +553,7 @@ export const controlCalculators: Widen<typeof en> = {
       countsValue: '红色 {red} 个 · 黄色 {yellow} 个 · 蓝色 {blue} 个',
     },
     charts: {
-      history: { title: '指标与阈值', description: '当前值及蓝、黄、红三条阈值线。' },
+      history: { title: '指标与阈值', description: '历史数值和当前值，以及蓝、黄、红三条阈值线。' },
     },
   },
   'C14.1': {

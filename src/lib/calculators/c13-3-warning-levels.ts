@@ -13,6 +13,7 @@
  * no time zone; they are plain numbers here and formatted by the UI.
  */
 import { defineCalculator, type Issue } from '../kit/calculator';
+import { parseNumber } from '../kit/parse-number';
 import type { RawRow } from '../kit/rows';
 import { classifyBand, type BandScale } from './engines/bands';
 
@@ -77,8 +78,29 @@ export const indicatorColumns = {
   current: { kind: 'number', min: -1e12, max: 1e12 },
   detectedAt: { kind: 'text', maxLength: 32, optional: true },
   escalated: { kind: 'choice', options: yesNo },
+  /** Earlier values, oldest first, separated by semicolons or spaces (for the history chart). */
+  history: { kind: 'text', maxLength: 200, optional: true },
 } as const;
 export type IndicatorColumns = typeof indicatorColumns;
+
+/** Most earlier values kept for the history chart. */
+export const MAX_HISTORY = 60;
+
+/**
+ * Reads earlier values separated by semicolons or spaces (commas are thousands separators);
+ * null when any part is not a number or there are more than `MAX_HISTORY`.
+ */
+export function parseHistory(text: string): number[] | null {
+  const parts = text.normalize('NFKC').split(/[;\s]+/).filter((p) => p !== '');
+  if (parts.length > MAX_HISTORY) return null;
+  const out: number[] = [];
+  for (const part of parts) {
+    const read = parseNumber(part);
+    if (!read.ok || read.hadPercentSign) return null;
+    out.push(read.value);
+  }
+  return out;
+}
 
 export interface IndicatorResult {
   /** 0-based table row. */
@@ -92,6 +114,9 @@ export interface IndicatorResult {
   overdue?: boolean;
   /** Minutes left to the deadline (negative when past), red with an "as of" time. */
   minutesLeft?: number;
+  /** History chart: earlier values then the current one, with the three threshold lines. */
+  history: number[];
+  thresholds: { blue: number; yellow: number; red: number };
 }
 
 export interface WarningResults {
@@ -103,11 +128,11 @@ export interface WarningResults {
 }
 
 export function blankIndicatorRow(): RawRow<IndicatorColumns> {
-  return { name: '', type: 'leading', direction: 'higherIsWorse', blue: '', yellow: '', red: '', current: '', detectedAt: '', escalated: 'no' };
+  return { name: '', type: 'leading', direction: 'higherIsWorse', blue: '', yellow: '', red: '', current: '', detectedAt: '', escalated: 'no', history: '' };
 }
 
-const indicator = (name: string, type: 'leading' | 'lagging', direction: WorseDirection, blue: string, yellow: string, red: string, current: string, detectedAt = ''): RawRow<IndicatorColumns> =>
-  ({ name, type, direction, blue, yellow, red, current, detectedAt, escalated: 'no' });
+const indicator = (name: string, type: 'leading' | 'lagging', direction: WorseDirection, blue: string, yellow: string, red: string, current: string, detectedAt = '', history = ''): RawRow<IndicatorColumns> =>
+  ({ name, type, direction, blue, yellow, red, current, detectedAt, escalated: 'no', history });
 
 /** Chapter 13's Monday-morning dashboard. */
 export const exampleIndicatorRows: RawRow<IndicatorColumns>[] = [
@@ -117,9 +142,9 @@ export const exampleIndicatorRows: RawRow<IndicatorColumns>[] = [
 ];
 
 const defaultIndicatorRows: RawRow<IndicatorColumns>[] = [
-  indicator('Complaint growth, month on month (%)', 'leading', 'higherIsWorse', '10', '20', '30', '8'),
-  indicator('Order backlog (days)', 'leading', 'higherIsWorse', '5', '8', '12', '9'),
-  indicator('Market share (%)', 'lagging', 'lowerIsWorse', '22', '20', '18', '21.5'),
+  indicator('Complaint growth, month on month (%)', 'leading', 'higherIsWorse', '10', '20', '30', '8', '', '4; 6; 5; 7'),
+  indicator('Order backlog (days)', 'leading', 'higherIsWorse', '5', '8', '12', '9', '', '4; 5; 7; 8'),
+  indicator('Market share (%)', 'lagging', 'lowerIsWorse', '22', '20', '18', '21.5', '', '23; 22.8; 22.1; 21.9'),
 ];
 
 export const warningLevelsCalculator = defineCalculator({
@@ -157,7 +182,16 @@ export const warningLevelsCalculator = defineCalculator({
         issues.push({ severity: 'error', row: i, column: 'yellow', code: direction === 'higherIsWorse' ? 'c13_3.thresholdsNotAscending' : 'c13_3.thresholdsNotDescending' });
         return;
       }
-      const out: IndicatorResult = { row: i, level: band.band, severity: band.severity, rights: rights[band.band] };
+      const earlier = v.history ? parseHistory(v.history) : [];
+      if (earlier === null) issues.push({ severity: 'warning', row: i, column: 'history', code: 'c13_3.badHistory', params: { max: MAX_HISTORY } });
+      const out: IndicatorResult = {
+        row: i,
+        level: band.band,
+        severity: band.severity,
+        rights: rights[band.band],
+        history: [...(earlier ?? []), current],
+        thresholds: { blue, yellow, red },
+      };
       indicators.push(out);
       if (band.band !== 'red') return;
 
