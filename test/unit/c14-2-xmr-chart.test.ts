@@ -89,6 +89,18 @@ describe('C14.2 rules', () => {
     expect(codes(run({ changeAt: '9' }, series(...Array(8).fill(5), 6)).issues)).toContain('c14_2.flatBaseline');
   });
 
+  it('positions are table rows: a skipped row does not shift the change marker or the signal row', () => {
+    const rows = xmrChart.exampleRows!.map((row, i) => (i === 11 ? { ...row, value: '' } : row)); // row 12 empty
+    const { results: r, issues } = run({}, rows);
+    expect(r.baselineCount).toBe(8);
+    expect(r.points).toHaveLength(15);
+    expect(r.points!.find((p) => p.row === 8)!.afterChange).toBe(true); // row 9
+    expect(r.firstSignal).toBe(14); // row 14 (16) is still beyond the upper limit
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'c14_2.pointSkipped', row: 11 }));
+    const early = run({}, xmrChart.exampleRows!.map((row, i) => (i === 3 ? { ...row, value: '' } : row)));
+    expect(early.issues).toContainEqual(expect.objectContaining({ code: 'c14_2.baselineTooShort', params: { min: 8, count: 7 } }));
+  });
+
   it('accepts 1,000 points', () => {
     const rows = series(...Array.from({ length: 1000 }, (_, i) => (i * 7919) % 101));
     const { results } = run({ changeAt: '' }, rows);

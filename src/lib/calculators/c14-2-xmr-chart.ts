@@ -2,8 +2,9 @@
  * C14.2 XmR (individuals and moving range) control chart (methodology chapter 14, suggested).
  *
  * Variant: limits come from a baseline period and every point is judged against them. The
- * baseline is the reader's range (first/last point, 1-based) or, by default, every point before
- * the change marker, else every point: computing limits from the points being judged would widen
+ * baseline is the reader's range (first and last table row, 1-based) or, by default, every point
+ * before the change marker (a row number), else every point; a row whose value does not read is
+ * left out: computing limits from the points being judged would widen
  * them with the very change they should reveal. Over the baseline `x̄ = mean`,
  * `MR_i = |x_i − x_{i−1}|`, `MR̄ = mean MR`, `UCL/LCL = x̄ ± 2.66·MR̄`.
  * Signals: a point strictly beyond a limit; a run of 8 points in a row strictly on one side of
@@ -56,7 +57,7 @@ export interface XmrResults {
   points: XmrPoint[];
   beyondCount: number;
   runSignalCount: number;
-  /** 1-based point of the first signal after the change marker (or anywhere when there is none). */
+  /** 1-based row of the first signal after the change marker (or anywhere when there is none). */
   firstSignal: number | null;
   signalCount: number;
 }
@@ -142,23 +143,26 @@ export const xmrChart = defineCalculator({
       return { results: r, issues };
     }
 
-    // Positions are 1-based over the charted points.
+    // Positions are 1-based table rows, as the reader sees them; a skipped row is simply absent.
+    const rowCount = rows.length;
     let changeAt: number | null = values.changeAt ?? null;
-    if (changeAt !== null && (changeAt < 2 || changeAt > n)) {
-      issues.push({ severity: 'error', field: 'changeAt', code: 'c14_2.changeOutside', params: { count: n } });
+    if (changeAt !== null && (changeAt < 2 || changeAt > rowCount)) {
+      issues.push({ severity: 'error', field: 'changeAt', code: 'c14_2.changeOutside', params: { count: rowCount } });
       changeAt = null;
     }
     const from = values.baselineFrom ?? 1;
-    const to = values.baselineTo ?? (changeAt !== null ? changeAt - 1 : n);
-    if (values.baselineTo != null && values.baselineTo > n) {
-      issues.push({ severity: 'error', field: 'baselineTo', code: 'c14_2.baselineOutside', params: { count: n } });
+    const to = values.baselineTo ?? (changeAt !== null ? changeAt - 1 : rowCount);
+    if (values.baselineTo != null && values.baselineTo > rowCount) {
+      issues.push({ severity: 'error', field: 'baselineTo', code: 'c14_2.baselineOutside', params: { count: rowCount } });
       return { results: r, issues };
     }
     if (from > to) {
       issues.push({ severity: 'error', field: values.baselineFrom != null ? 'baselineFrom' : 'baselineTo', code: 'c14_2.baselineOrder' });
       return { results: r, issues };
     }
-    const baseline = kept.slice(from - 1, to).map((p) => p.value);
+    const position = (p: { row: number }) => p.row + 1;
+    const inBaseline = (p: { row: number }) => position(p) >= from && position(p) <= to;
+    const baseline = kept.filter(inBaseline).map((p) => p.value);
     if (baseline.length < MIN_BASELINE) {
       issues.push({ severity: 'error', field: values.baselineFrom != null ? 'baselineFrom' : 'changeAt', code: 'c14_2.baselineTooShort', params: { min: MIN_BASELINE, count: baseline.length } });
       return { results: r, issues };
@@ -182,8 +186,8 @@ export const xmrChart = defineCalculator({
       const out: XmrPoint = {
         row: p.row,
         value: p.value,
-        inBaseline: k + 1 >= from && k + 1 <= to,
-        afterChange: changeAt !== null && k + 1 >= changeAt,
+        inBaseline: inBaseline(p),
+        afterChange: changeAt !== null && position(p) >= changeAt,
         ...judged[k]!,
       };
       if (k > 0) out.movingRange = Math.abs(p.value - kept[k - 1]!.value);
@@ -193,8 +197,8 @@ export const xmrChart = defineCalculator({
     r.runSignalCount = r.points.filter((p) => p.runSignal).length;
     const signalled = (p: XmrPoint) => p.beyond !== null || p.runSignal;
     r.signalCount = r.points.filter(signalled).length;
-    const firstIndex = r.points.findIndex((p, k) => signalled(p) && (changeAt === null || k + 1 >= changeAt));
-    r.firstSignal = firstIndex < 0 ? null : firstIndex + 1;
+    const first = r.points.find((p) => signalled(p) && (changeAt === null || position(p) >= changeAt));
+    r.firstSignal = first ? position(first) : null;
 
     if (dropNonFinite(r).length) issues.push({ severity: 'warning', code: 'c14_2.tooExtreme' });
     return { results: r, issues };
