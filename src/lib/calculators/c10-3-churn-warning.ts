@@ -201,7 +201,7 @@ export const churnWarning = defineCalculator({
     }
     if (r.step === 'exhausted') issues.push({ severity: 'warning', field: 'failedLevel', code: 'c10_3.exhausted' });
 
-    if (dropNonFinite(r).length) issues.push({ severity: 'warning', code: 'c10_3.tooExtreme' });
+    if (dropNonFinite(r).length && !issues.some((i) => i.code === 'c10_3.tooExtreme')) issues.push({ severity: 'warning', code: 'c10_3.tooExtreme' });
     return { results: r, issues };
   },
 });
