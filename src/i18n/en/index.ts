@@ -4,6 +4,7 @@
  * `{name}` placeholders are filled by `interpolate`.
  */
 import { budgetCalculators, budgetMessages } from './budget';
+import { controlMessages } from './control';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 import type { Widen } from '../types';
@@ -73,6 +74,7 @@ export const en = {
   messages: {
     ...pricingMessages,
     ...budgetMessages,
+    ...controlMessages,
     ...segmentationMessages,
     ...kmeansMessages,
     'parse.emptyText': 'Enter a name.',

@@ -1,5 +1,6 @@
 import type { UiStrings } from '../en';
 import { budgetCalculators, budgetMessages } from './budget';
+import { controlMessages } from './control';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 
@@ -68,6 +69,7 @@ export const zhCN: UiStrings = {
   messages: {
     ...pricingMessages,
     ...budgetMessages,
+    ...controlMessages,
     ...segmentationMessages,
     ...kmeansMessages,
     'parse.emptyText': '请输入名称。',
