@@ -1,0 +1,71 @@
+/** English strings for the analysis and product calculators (chapters 1, 2 and 4). */
+export const analysisMessages = {
+  // C01.1
+  'c01_1.phasingZero': 'The quarterly weights add up to 0: give at least one quarter a weight.',
+  'c01_1.departmentsZero': 'The department weights add up to 0: give at least one department a weight.',
+  'c01_1.departmentSkipped': 'left out of the department split until its weight is fixed.',
+  'c01_1.capRelative': 'Under the relative reading the share reaches 100% in year {year} and is capped there.',
+  'c01_1.capPoints': 'Under the percentage-point reading the share reaches 100% in year {year} and is capped there.',
+  'c01_1.zeroShareRelative': 'With a current share of 0, the relative reading keeps the share at 0 (0 × 1.05 = 0); use the percentage-point reading to plan an entry.',
+  'c01_1.tooExtreme': 'Some results are too large or too small to compute with these inputs and are left out.',
+};
+
+export const analysisCalculators = {
+  'C01.1': {
+    title: 'Market-share target cascade',
+    intro: 'Turn a market-share goal into yearly revenue targets, quarterly milestones and department targets, under both readings of “share up 5% a year”.',
+    variant: 'Both readings side by side: relative (share × 1.05 each year) and percentage points (share + 5 points each year); the reading you choose drives revenue, quarters and departments. Shares are capped at 100%.',
+    rule: 'Break the strategy into measurable KPIs and hand them to the departments; the playbook’s example KPI is market share up 5% a year, without saying which reading. Track quarterly milestones.',
+    fields: {
+      marketSize: 'Current market size (per year)',
+      marketGrowth: 'Market growth per year',
+      currentShare: 'Current market share',
+      shareGain: 'Annual share gain',
+      reading: 'Reading of the gain that drives revenue',
+      horizon: 'Horizon (years)',
+      q1: 'Phasing weight Q1',
+      q2: 'Phasing weight Q2',
+      q3: 'Phasing weight Q3',
+      q4: 'Phasing weight Q4',
+    },
+    hints: {
+      shareGain: '5 means ×1.05 a year (relative) or +5 points a year, depending on the reading.',
+      q1: 'Any numbers: each quarter gets its weight ÷ the sum of the four.',
+    },
+    choices: { relative: 'Relative (× 1.05 a year)', points: 'Percentage points (+5 pp a year)' },
+    columns: { name: 'Department', weight: 'Weight' },
+    tableCaption: 'Department split (optional)',
+    defaultDepartments: ['Direct sales', 'Online', 'Key accounts'],
+    results: {
+      year: 'Year',
+      today: 'Today',
+      marketSize: 'Market size',
+      shareRelative: 'Share, relative reading',
+      sharePoints: 'Share, points reading',
+      revenueRelative: 'Revenue target, relative',
+      revenuePoints: 'Revenue target, points',
+      firstYearGrowthRelative: 'Year-1 revenue growth needed, relative reading',
+      firstYearGrowthPoints: 'Year-1 revenue growth needed, points reading',
+      finalRevenue: 'Revenue target in the last year',
+      quarter: 'Quarter',
+      quarterN: 'Q{n}',
+      milestone: 'Quarterly milestone',
+      department: 'Department',
+      departmentShare: 'Share of target',
+      departmentTarget: 'Department target',
+      capYear: 'Share reaches 100% in year {year}',
+    },
+    formulas: [
+      'M_t = M₀ × (1 + g)^t',
+      'Relative: s_t = min(100%, s₀ × (1 + k)^t); points: s_t = min(100%, s₀ + k × t)',
+      'Revenue target Rev_t = M_t × s_t',
+      'Quarter: Rev_t × w_q ÷ Σw; department: Rev_t × v_d ÷ Σv',
+    ],
+    charts: {
+      shareTitle: 'Share path under both readings',
+      shareDescription: 'Target market share by year: the relative reading (× 1.05 a year) against the percentage-point reading (+5 points a year).',
+      quartersTitle: 'Quarterly milestones',
+      quartersDescription: 'Revenue milestone for each quarter of the plan, under the chosen reading.',
+    },
+  },
+};
