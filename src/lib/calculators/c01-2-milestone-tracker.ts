@@ -9,7 +9,7 @@
  * left` (guard none left). Status colours are not a playbook rule: they reuse C14.1's illustrative
  * cut-offs (≥ 100% green, 90% to < 100% amber, < 90% red) through the E7 band classifier.
  */
-import { defineCalculator, dropNonFinite, need, round9, type Issue } from '../kit/calculator';
+import { defineCalculator, dropNonFinite, round9, type Issue } from '../kit/calculator';
 import { bandRanges, classifyBand, type BandScale } from './engines/bands';
 
 export const ragStatuses = ['green', 'amber', 'red'] as const;
