@@ -27,6 +27,12 @@ export const analysisMessages = {
   'c02_1.fewerFirmsThanN': 'Only {firms} firms are named, so the concentration ratio adds up those {firms} instead of {n}.',
   'c02_1.zeroHhi': 'Every named share is 0, so there is no equivalent number of firms.',
   'c02_1.tooExtreme': 'Some results are too large or too small to compute with these inputs and are left out.',
+  // C02.2
+  'c02_2.startNotPositive': 'The start value must be above 0: growth from nothing has no rate.',
+  'c02_2.endNegative': 'The end value cannot be negative.',
+  'c02_2.yearsNotPositive': 'The number of years must be above 0.',
+  'c02_2.neverDoubles': 'At a growth rate of 0 or below the value never doubles.',
+  'c02_2.tooExtreme': 'Some results are too large or too small to compute with these inputs and are left out.',
 };
 
 export const analysisCalculators = {
@@ -189,6 +195,58 @@ export const analysisCalculators = {
     charts: {
       paretoTitle: 'Shares and cumulative share (Pareto view)',
       paretoDescription: 'Bars show each firm’s share, largest first, with all others last; the line shows the cumulative share on the second axis.',
+    },
+  },
+  'C02.2': {
+    title: 'Growth and CAGR projector',
+    intro: 'Project a value forward at a compound annual growth rate, or work out the rate from a start and an end value.',
+    variant: 'Compound annual growth, each year computed from the base value (never from a rounded previous year). Doubling time = ln 2 ÷ ln(1 + r).',
+    rule: 'The playbook quotes compound growth as a sign of opportunity: global AI investment growing 26% a year (IDC) and China’s mother-and-baby market about 12% a year. Its 17% figure for new-energy vehicles replacing combustion cars is a share reached, not a growth rate.',
+    fields: {
+      mode: 'What to work out',
+      base: 'Base value today',
+      rate: 'Growth rate per year (CAGR)',
+      years: 'Years to project',
+      comparisonRate: 'Comparison rate',
+      startValue: 'Start value',
+      endValue: 'End value',
+      spanYears: 'Years between them',
+    },
+    hints: {
+      comparisonRate: 'Optional: a second series for comparison.',
+      base: 'An index of 100 shows growth as a multiple.',
+    },
+    choices: { project: 'Projection from a rate', cagr: 'Rate (CAGR) from two values' },
+    presets: {
+      title: 'Figures from the playbook',
+      aiInvestment: '26%: global AI investment, per year (IDC)',
+      motherBaby: '12%: mother-and-baby market, per year',
+      evSubstitution: '17%: share of new-energy vehicles replacing combustion cars (2023). A level, not a growth rate.',
+      apply: 'Use {value}% as the rate',
+    },
+    results: {
+      cagr: 'Compound annual growth rate',
+      totalFactor: 'End ÷ start',
+      doublingYears: 'Doubling time',
+      years: '{value} years',
+      neverDoubles: 'never doubles',
+      finalValue: 'Value in the last year',
+      growthFactor: 'Growth over the horizon',
+      times: '× {value}',
+      comparisonFinal: 'At the comparison rate',
+      comparisonDoublingYears: 'Doubling time at the comparison rate',
+      year: 'Year',
+      value: 'Value',
+      comparison: 'At the comparison rate',
+    },
+    formulas: [
+      'CAGR = (V_end ÷ V_start)^(1 ÷ years) − 1',
+      'V_t = V₀ × (1 + r)^t',
+      'Doubling time = ln 2 ÷ ln(1 + r), for r above 0',
+    ],
+    charts: {
+      projectionTitle: 'Projection by year',
+      projectionDescription: 'Value each year at the chosen rate, with the comparison rate as a second line when given.',
     },
   },
 };

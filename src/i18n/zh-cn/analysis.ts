@@ -30,6 +30,12 @@ export const analysisMessages: Widen<typeof enMessages> = {
   'c02_1.fewerFirmsThanN': '只列出了 {firms} 家企业，集中度比率按这 {firms} 家合计，而不是 {n} 家。',
   'c02_1.zeroHhi': '所列份额均为 0，无法计算等效企业数。',
   'c02_1.tooExtreme': '在这些输入下，部分结果过大或过小，无法计算，已略去。',
+  // C02.2
+  'c02_2.startNotPositive': '起始值必须大于 0：从零起步无法计算增长率。',
+  'c02_2.endNegative': '期末值不能为负数。',
+  'c02_2.yearsNotPositive': '年数必须大于 0。',
+  'c02_2.neverDoubles': '增长率为 0 或负数时，数值永远不会翻倍。',
+  'c02_2.tooExtreme': '在这些输入下，部分结果过大或过小，无法计算，已略去。',
 };
 
 export const analysisCalculators: Widen<typeof en> = {
@@ -192,6 +198,58 @@ export const analysisCalculators: Widen<typeof en> = {
     charts: {
       paretoTitle: '份额与累计份额（帕累托图）',
       paretoDescription: '柱形按份额从大到小显示各企业，“其他企业”排在最后；折线在次坐标轴上显示累计份额。',
+    },
+  },
+  'C02.2': {
+    title: '增长率与复合增长测算',
+    intro: '按复合年增长率向后推算数值，或根据起始值和期末值反算增长率。',
+    variant: '复合年增长，每一年都从基期值直接计算（不在取整后的上一年基础上累乘）。翻倍时间 = ln 2 ÷ ln(1 + r)。',
+    rule: '本手册以复合增长率作为机会信号：全球 AI 投资年增 26%（IDC），中国母婴市场年增约 12%。新能源汽车对燃油车的替代率 17% 是已达到的比例，不是增长率。',
+    fields: {
+      mode: '计算内容',
+      base: '当前基期值',
+      rate: '年增长率（CAGR）',
+      years: '推算年数',
+      comparisonRate: '对照增长率',
+      startValue: '起始值',
+      endValue: '期末值',
+      spanYears: '间隔年数',
+    },
+    hints: {
+      comparisonRate: '选填：作为对照的第二条序列。',
+      base: '以 100 为指数基期，可直接看出增长倍数。',
+    },
+    choices: { project: '按增长率推算', cagr: '由两个数值反算增长率（CAGR）' },
+    presets: {
+      title: '本手册中的数据',
+      aiInvestment: '26%：全球 AI 投资年增长率（IDC）',
+      motherBaby: '12%：母婴市场年增长率',
+      evSubstitution: '17%：新能源汽车对燃油车的替代率（2023 年）。这是比例水平，不是增长率。',
+      apply: '以 {value}% 作为增长率',
+    },
+    results: {
+      cagr: '复合年增长率',
+      totalFactor: '期末值 ÷ 起始值',
+      doublingYears: '翻倍时间',
+      years: '{value} 年',
+      neverDoubles: '不会翻倍',
+      finalValue: '最后一年数值',
+      growthFactor: '规划期内增长倍数',
+      times: '× {value}',
+      comparisonFinal: '按对照增长率',
+      comparisonDoublingYears: '按对照增长率的翻倍时间',
+      year: '年份',
+      value: '数值',
+      comparison: '按对照增长率',
+    },
+    formulas: [
+      'CAGR =（V_end ÷ V_start）^(1 ÷ 年数) − 1',
+      'V_t = V₀ × (1 + r)^t',
+      '翻倍时间 = ln 2 ÷ ln(1 + r)，r 大于 0 时',
+    ],
+    charts: {
+      projectionTitle: '逐年推算',
+      projectionDescription: '按所选增长率推算的逐年数值；填写对照增长率时显示第二条折线。',
     },
   },
 };
