@@ -67,7 +67,7 @@ describe('C02.3 environment and competitive-forces scorer', () => {
   });
 
   it('accepts 200 factor rows', () => {
-    const rows = Array.from({ length: 200 }, (_, i) => ({ dimension: (['P', 'E', 'S', 'T'] as const)[i % 4], description: `f${i}`, impact: String((i % 11) - 5), weight: '1' }));
+    const rows = Array.from({ length: 200 }, (_, i) => ({ dimension: (['P', 'E', 'S', 'T'] as const)[i % 4]!, description: `f${i}`, impact: String((i % 11) - 5), weight: '1' }));
     const { results, issues } = run({}, rows);
     expect(results.dimensions!.map((d) => d.factors)).toEqual([50, 50, 50, 50]);
     expect(issues).toEqual([]);
