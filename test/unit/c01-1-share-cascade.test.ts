@@ -93,6 +93,14 @@ describe('C01.1 market-share target cascade', () => {
     expect(b.results.phasing).toEqual([0.25, 0.25, 0.25, 0.25]);
   });
 
+  it('drops results that overflow (values past the field limits, as from a corrupted state) with one message', () => {
+    const read = readFields(calc.fields, calc.example);
+    const out = calc.compute({ ...read.values, marketSize: 1e308, marketGrowth: 10 }, []);
+    expect(out.issues).toContainEqual(expect.objectContaining({ code: 'c01_1.tooExtreme' }));
+    expect(isAllFinite(out.results)).toBe(true);
+    expect(out.results.phasing).toEqual([0.25, 0.25, 0.25, 0.25]);
+  });
+
   it('defaults differ from the worked example and compute cleanly', () => {
     expect(calc.defaults).not.toEqual(calc.example);
     const { results, issues } = run({}, calc.defaultRows!, calc.defaults);

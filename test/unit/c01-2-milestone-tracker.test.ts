@@ -92,6 +92,13 @@ describe('C01.2 milestone tracker', () => {
     expect(results.annualTarget).toBeUndefined();
   });
 
+  it('drops results that overflow (values past the field limits) with one message', () => {
+    const read = readFields(calc.fields, calc.example);
+    const out = calc.compute({ ...read.values, target3: 1.7e308, target4: 1.7e308 }, []);
+    expect(out.issues).toContainEqual(expect.objectContaining({ code: 'c01_2.tooExtreme' }));
+    expect(isAllFinite(out.results)).toBe(true);
+  });
+
   it('defaults differ from the example and compute cleanly', () => {
     expect(calc.defaults).not.toEqual(calc.example);
     const { results, issues } = run({}, calc.defaults);

@@ -99,6 +99,16 @@ describe('C02.1 concentration: CR-n and HHI', () => {
     expect(run({ n: '9' }).issues).toContainEqual(expect.objectContaining({ field: 'n', code: 'c02_1.fewerFirmsThanN' }));
   });
 
+  it('asks for at least one firm; vanishing shares give no equivalent-firm count instead of Infinity', () => {
+    expect(run({}, []).issues).toContainEqual(expect.objectContaining({ code: 'c02_1.noFirms' }));
+    // Shares bounded to 0–100% cannot overflow; the only non-finite risk is 10,000 ÷ a vanishing HHI.
+    const read = readFields(calc.fields, calc.example);
+    const out = calc.compute({ ...read.values, others: null }, readRows(calc.table!, exampleFirmRows).map((row) => ({ ...row, values: { ...row.values, share: 1e-300 } })));
+    expect(out.issues).toContainEqual(expect.objectContaining({ code: 'c02_1.zeroHhi' }));
+    expect(out.results.equivalentFirms).toBeUndefined();
+    expect(isAllFinite(out.results)).toBe(true);
+  });
+
   it('accepts 200 firms', () => {
     const many = Array.from({ length: 200 }, () => ({ name: '', share: '0.5' }));
     const { results, issues } = run({ others: '' }, many);

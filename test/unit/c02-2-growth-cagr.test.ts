@@ -64,6 +64,13 @@ describe('C02.2 growth and CAGR projector', () => {
     expect(issues).toEqual([]);
   });
 
+  it('drops results that overflow (values past the field limits) with one message', () => {
+    const read = readFields(calc.fields, calc.example);
+    const out = calc.compute({ ...read.values, mode: 'cagr', startValue: 1e-320, endValue: 1e300, spanYears: 1 }, []);
+    expect(out.issues).toContainEqual(expect.objectContaining({ code: 'c02_2.tooExtreme' }));
+    expect(isAllFinite(out.results)).toBe(true);
+  });
+
   it('defaults differ from the example and compute cleanly', () => {
     expect(calc.defaults).not.toEqual(calc.example);
     const { results, issues } = run({}, calc.defaults);

@@ -66,6 +66,15 @@ describe('C02.3 environment and competitive-forces scorer', () => {
     expect(run({ rivalry: '3', cr5: '' }).issues).toEqual([]);
   });
 
+  it('drops results that overflow (values past the field limits) with one message', () => {
+    const read = readFields(calc.fields, calc.example);
+    const rows = readRows(calc.table!, exampleFactorRows).map((row) => ({ ...row, values: { ...row.values, weight: 1e308 } }));
+    const out = calc.compute(read.values, rows);
+    expect(out.issues).toContainEqual(expect.objectContaining({ code: 'c02_3.tooExtreme' }));
+    expect(isAllFinite(out.results)).toBe(true);
+    expect(out.results.overallIntensity).toBeCloseTo(3.4, 12);
+  });
+
   it('accepts 200 factor rows', () => {
     const rows = Array.from({ length: 200 }, (_, i) => ({ dimension: (['P', 'E', 'S', 'T'] as const)[i % 4]!, description: `f${i}`, impact: String((i % 11) - 5), weight: '1' }));
     const { results, issues } = run({}, rows);

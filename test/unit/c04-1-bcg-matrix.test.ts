@@ -80,6 +80,14 @@ describe('C04.1 BCG matrix and resource check', () => {
     expect(above.issues).toContainEqual(expect.objectContaining({ code: 'c04_1.resourcesAbove100' }));
   });
 
+  it('drops results that overflow (values past the field limits) with one message', () => {
+    const read = readFields(calc.fields, calc.example);
+    const rows = readRows(calc.table!, exampleProductRows).map((row, i) => (i === 0 ? { ...row, values: { ...row.values, ownShare: 1e308, rivalShare: 1e-5 } } : row));
+    const out = calc.compute(read.values, rows);
+    expect(out.issues).toContainEqual(expect.objectContaining({ code: 'c04_1.tooExtreme' }));
+    expect(isAllFinite(out.results)).toBe(true);
+  });
+
   it('accepts 200 products', () => {
     const rows = Array.from({ length: 200 }, (_, i) => exampleProductRows[i % 4]!).map((row) => ({ ...row, resourceShare: '0.5' }));
     const { results, issues } = run({}, rows);

@@ -91,6 +91,17 @@ describe('C04.2 contribution-margin screen and 30/40/30 mix', () => {
     expect(bad.results.portfolioRate).toBeUndefined();
   });
 
+  it('notes a negative industry mean, and drops overflowing results with one message', () => {
+    const neg = run({ industryMean: '-10' });
+    expect(neg.issues).toContainEqual(expect.objectContaining({ field: 'industryMean', code: 'c04_2.negativeMean' }));
+    expect(neg.results.upperRelative).toBeCloseTo(-0.115, 12);
+    const read = readFields(calc.fields, calc.example);
+    const rows = readRows(calc.table!, exampleLineRows).map((row) => ({ ...row, values: { ...row.values, price: 1e300, units: 1e300 } }));
+    const out = calc.compute(read.values, rows);
+    expect(out.issues).toContainEqual(expect.objectContaining({ code: 'c04_2.tooExtreme' }));
+    expect(isAllFinite(out.results)).toBe(true);
+  });
+
   it('a loss-making line (price below variable cost) is restructured; 200 lines accepted', () => {
     expect(run({}, withRow(2, { variableCost: '90' })).results.lines![2]!.class).toBe('restructure');
     const many = Array.from({ length: 200 }, (_, i) => exampleLineRows[i % 3]!);

@@ -87,6 +87,14 @@ describe('C04.3 stage-gate concept NPS and development plan', () => {
     expect(run({ teamSize: '0' }).results.flexibleHeads).toBe(0);
   });
 
+  it('drops results that overflow (values past the field limits) with one message', () => {
+    const read = readFields(calc.fields, calc.example);
+    const out = calc.compute({ ...read.values, industryWeeks: 1e308, targetRatio: 10 }, []);
+    expect(out.issues).toContainEqual(expect.objectContaining({ code: 'c04_3.tooExtreme' }));
+    expect(isAllFinite(out.results)).toBe(true);
+    expect(out.results.verdict).toBe('pass');
+  });
+
   it('accepts 10,000 pasted answers', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => ({ score: String(i % 11) }));
     const { results } = run({ inputMode: 'scores' }, many);
