@@ -195,6 +195,7 @@ export const analysisCalculators = {
     columns: { name: 'Firm', share: 'Market share' },
     tableCaption: 'Firms and their market shares',
     firmN: 'Firm {n}',
+    exampleFirms: ['Leader A', 'Rival B', 'Rival C', 'Our company', 'Rival E'],
     allOthers: 'All others',
     bands: { unconcentrated: 'Unconcentrated', moderate: 'Moderately concentrated', high: 'Highly concentrated' },
     results: {

@@ -198,6 +198,7 @@ export const analysisCalculators: Widen<typeof en> = {
     columns: { name: '企业', share: '市场份额' },
     tableCaption: '企业及其市场份额',
     firmN: '企业 {n}',
+    exampleFirms: ['领先品牌 A', '竞品 B', '竞品 C', '本公司', '竞品 E'],
     allOthers: '其他企业',
     bands: { unconcentrated: '非集中', moderate: '中度集中', high: '高度集中' },
     results: {

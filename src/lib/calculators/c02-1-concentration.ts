@@ -83,7 +83,7 @@ export const firmColumns = {
 } as const;
 export type FirmColumns = typeof firmColumns;
 
-/** Chapter 2 worked example: five leading brands 25 / 15 / 10 / 7 / 5%, all others 38%. */
+/** Chapter 2 worked example: five leading brands 25 / 15 / 10 / 7 / 5%, all others 38% (names: `exampleFirms` in the strings). */
 export const exampleFirmRows: RawRow<FirmColumns>[] = ['25', '15', '10', '7', '5'].map((share) => ({ name: '', share }));
 /** Illustrative defaults: a more concentrated market with six named firms. */
 export const defaultFirmRows: RawRow<FirmColumns>[] = ['32', '21', '12', '9', '6', '4'].map((share) => ({ name: '', share }));
