@@ -310,9 +310,9 @@ export const analysisCalculators = {
     exampleFactors: [
       'Dual-carbon packaging incentives',
       'GDPR and PIPL compliance for the membership app',
-      'Trading down after 2023 inflation',
+      'Post-2023 trading down',
       'Rising income in export markets',
-      'Gen Z pays more for sustainable products',
+      'Gen Z pays for sustainable products',
       'Values-driven boycott risk',
       'AI customer service and demand forecasting',
       'Fast obsolescence of systems',
