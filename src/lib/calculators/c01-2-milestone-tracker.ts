@@ -10,7 +10,7 @@
  * cut-offs (≥ 100% green, 90% to < 100% amber, < 90% red) through the E7 band classifier.
  */
 import { defineCalculator, dropNonFinite, round9, type Issue } from '../kit/calculator';
-import { bandRanges, classifyBand, type BandScale } from './engines/bands';
+import { checkBandScale, classifyBand, type BandScale } from './engines/bands';
 
 export const ragStatuses = ['green', 'amber', 'red'] as const;
 export type RagStatus = (typeof ragStatuses)[number];
@@ -90,7 +90,7 @@ export const milestoneTracker = defineCalculator({
       values.greenFrom !== undefined && values.amberFrom !== undefined
         ? { direction: 'lowerIsWorse', bands: ragStatuses, thresholds: [values.greenFrom, values.amberFrom] }
         : undefined;
-    const scaleOk = scale !== undefined && bandRanges(scale).ok;
+    const scaleOk = scale !== undefined && checkBandScale(scale) === null;
     if (scale && !scaleOk) issues.push({ severity: 'error', field: 'amberFrom', code: 'c01_2.cutoffsOrder' });
     const status = (attainment: number) => {
       if (!scale || !scaleOk) return undefined;
