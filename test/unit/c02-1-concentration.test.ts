@@ -59,6 +59,10 @@ describe('C02.1 concentration: CR-n and HHI', () => {
     expect(band('50.01').bands2010!.lower).toBe('high');
     expect(band('30').bands2023).toEqual({ lower: 'unconcentrated', upper: 'unconcentrated' }); // 900
     expect(band('40').bands2010!.lower).toBe('moderate'); // 1,600
+    // 30² + 20² + 10² + 10² = 1,500 exactly: moderate under 2010 (“below 1,500” is unconcentrated).
+    expect(run({ others: '0' }, shares('30', '20', '10', '10')).results.bands2010).toEqual({ lower: 'moderate', upper: 'moderate' });
+    // 30² + 10² = 1,000 exactly: moderate under 2023 (1,000–1,800).
+    expect(run({ others: '0' }, shares('30', '10')).results.bands2023).toEqual({ lower: 'moderate', upper: 'moderate' });
     const custom = run({ others: '0', moderateFrom: '900', highAbove: '1000' }, shares('30', '10')).results; // 1,000
     expect(custom.bands2010!.lower).toBe('moderate');
     // 2023: two firms of 30% → 1,800 exactly: "greater than 1,800" is not met.
