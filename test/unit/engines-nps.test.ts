@@ -39,6 +39,8 @@ describe('E3 NPS engine', () => {
     expect(npsFromCounts({ promoters: -1, passives: 5, detractors: 0 })).toEqual({ ok: false, reason: 'badCount' });
     expect(npsFromCounts({ promoters: 1.5, passives: 5, detractors: 0 })).toEqual({ ok: false, reason: 'badCount' });
     expect(npsFromCounts({ promoters: Number.NaN, passives: 5, detractors: 0 })).toEqual({ ok: false, reason: 'badCount' });
+    expect(npsFromCounts({ promoters: 1e308, passives: 0, detractors: 1e308 })).toEqual({ ok: false, reason: 'badCount' });
+    expect(npsFromCounts({ promoters: 2 ** 52, passives: 2 ** 52, detractors: 0 })).toEqual({ ok: false, reason: 'badCount' });
   });
 
   it('cuts the Wald interval at ±100 and says so; all answers alike give a zero-width interval', () => {

@@ -3,6 +3,7 @@
  * (its type is derived from this file, so a missing key fails the type check and a test).
  * `{name}` placeholders are filled by `interpolate`.
  */
+import { analysisMessages } from './analysis';
 import { budgetCalculators, budgetMessages } from './budget';
 import { controlMessages } from './control';
 import { pricingCalculators, pricingMessages } from './pricing';
@@ -77,6 +78,7 @@ export const en = {
     ...controlMessages,
     ...segmentationMessages,
     ...kmeansMessages,
+    ...analysisMessages,
     'parse.emptyText': 'Enter a name.',
     'parse.emptyDate': 'Enter a date, e.g. 2026-12-01.',
     'parse.notADate': 'This is not a valid date. Use year-month-day, e.g. 2026-12-01.',

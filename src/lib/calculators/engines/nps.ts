@@ -48,7 +48,7 @@ export interface Nps {
 }
 
 export type NpsGuard =
-  /** A count is negative, fractional or not finite. */
+  /** A count is negative or fractional, or the counts add up past 2⁵³. */
   | 'badCount'
   /** n = 0: no answers, no score. */
   | 'noResponses';
@@ -78,9 +78,11 @@ export function countScores(scores: readonly number[]): { ok: true; counts: NpsC
 /** NPS with its Wald interval from counts (z = 1.96 gives the 95% interval). */
 export function npsFromCounts(counts: NpsCounts, z = NPS_Z95): Guarded<Nps, NpsGuard> {
   const { promoters, passives, detractors } = counts;
-  const whole = (c: number) => Number.isInteger(c) && c >= 0;
+  // Whole counts whose total stays exact in a double (a total of Infinity would make every share 0).
+  const whole = (c: number) => Number.isSafeInteger(c) && c >= 0;
   if (!whole(promoters) || !whole(passives) || !whole(detractors)) return { ok: false, reason: 'badCount' };
   const n = promoters + passives + detractors;
+  if (!Number.isSafeInteger(n)) return { ok: false, reason: 'badCount' };
   if (n === 0) return { ok: false, reason: 'noResponses' };
   const pP = promoters / n;
   const pD = detractors / n;
