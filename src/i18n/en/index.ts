@@ -4,6 +4,7 @@
  * `{name}` placeholders are filled by `interpolate`.
  */
 import { budgetCalculators, budgetMessages } from './budget';
+import { gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 import type { Widen } from '../types';
@@ -55,6 +56,7 @@ export const en = {
     ...budgetMessages,
     ...segmentationMessages,
     ...kmeansMessages,
+    ...gotomarketMessages,
     'parse.emptyText': 'Enter a name.',
     'parse.emptyDate': 'Enter a date, e.g. 2026-12-01.',
     'parse.notADate': 'This is not a valid date. Use year-month-day, e.g. 2026-12-01.',

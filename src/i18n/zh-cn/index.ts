@@ -1,5 +1,6 @@
 import type { UiStrings } from '../en';
 import { budgetCalculators, budgetMessages } from './budget';
+import { gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 
@@ -51,6 +52,7 @@ export const zhCN: UiStrings = {
     ...budgetMessages,
     ...segmentationMessages,
     ...kmeansMessages,
+    ...gotomarketMessages,
     'parse.emptyText': '请输入名称。',
     'parse.emptyDate': '请输入日期，例如 2026-12-01。',
     'parse.notADate': '不是有效日期。请按“年-月-日”填写，例如 2026-12-01。',
