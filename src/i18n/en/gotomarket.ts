@@ -34,6 +34,13 @@ export const gotomarketMessages = {
   'c06_2.cutoffOrder': 'The action cut-offs are out of order: removal review should be the lowest and training the highest.',
   'c06_2.allSalesCliff': 'Paying the higher rate on all sales creates a cliff: one sale past the target raises the rebate on everything already sold.',
   'c06_2.tooExtreme': 'Some results are too large or too small to compute with these inputs and are left out.',
+  'c07_2.noChannels': 'Add at least one channel.',
+  'c07_2.rowIncomplete': 'Some cells of this channel could not be read; the metrics that need them are left out, and the channel is not in the total.',
+  'c07_2.clicksAboveImpressions': 'More clicks than impressions: check the figures (a click-through rate above 100% is impossible).',
+  'c07_2.conversionsAboveClicks': 'More conversions than clicks: possible when conversions are counted after views too, but check the attribution window.',
+  'c07_2.zeroSpend': 'Spend is 0, so cost metrics and return on ad spend are not shown for this channel.',
+  'c07_2.reallocationIsAPrompt': 'The reallocation is a prompt, not a verdict: the revenue change assumes both channels keep their average return, and a channel that creates demand (e.g. KOL content) can look weak under last-click revenue. Compare attribution models first.',
+  'c07_2.tooExtreme': 'Some results are too large or too small to compute with these inputs and are left out.',
 };
 
 export const gotomarketCalculators = {
@@ -239,6 +246,43 @@ export const gotomarketCalculators = {
       average: 'Average of all partners',
       rankingTitle: 'Partner ranking',
       rankingDescription: 'Partner scores on 0–100, best first.',
+    },
+  },
+  'C07.2': {
+    title: 'IMC campaign metrics',
+    intro: 'Put every channel of a campaign on the same six metrics, rank them by return on ad spend, and see where budget might move.',
+    variant: 'Each metric is left out when its denominator is 0; the total row uses the column sums. The reallocation hint moves a share of the lowest-return channel’s spend to the highest-return one, valued at average return (a prompt, not a forecast).',
+    rule: 'Watch conversion rate, click-through rate and similar metrics in real time through the CRM and ad platforms, and adjust spend and content (7.2).',
+    formulas: [
+      'CTR = clicks ÷ impressions; CVR = conversions ÷ clicks',
+      'CPM = 1000 × spend ÷ impressions; CPC = spend ÷ clicks; CPA = spend ÷ conversions',
+      'ROAS = revenue ÷ spend',
+      'Hint: move share × spend of the lowest-ROAS channel; revenue change ≈ amount × (highest ROAS − lowest ROAS)',
+    ],
+    fields: { chartMetric: 'Metric shown in the chart', shiftShare: 'Share of spend to move (hint)' },
+    hints: { shiftShare: 'Of the lowest-return channel’s spend.' },
+    choices: {
+      chartMetric: { ctr: 'Click-through rate (CTR)', cvr: 'Conversion rate (CVR)', cpm: 'Cost per thousand impressions (CPM)', cpc: 'Cost per click (CPC)', cpa: 'Cost per acquisition (CPA)', roas: 'Return on ad spend (ROAS)' },
+    },
+    tableCaption: 'Channels or platforms (1–200 rows)',
+    columns: { name: 'Channel', spend: 'Spend', impressions: 'Impressions', clicks: 'Clicks', conversions: 'Conversions', revenue: 'Revenue' },
+    results: {
+      ctr: 'CTR',
+      cvr: 'CVR',
+      cpm: 'CPM',
+      cpc: 'CPC',
+      cpa: 'CPA',
+      roas: 'ROAS',
+      roasRank: 'Rank by ROAS',
+      total: 'Total',
+      reallocation: 'Suggested reallocation',
+      reallocationText: 'Move {amount} from {from} to {to}: about {change} more revenue at average return.',
+      amount: 'Amount to move',
+      revenueChange: 'Revenue change at average return',
+    },
+    charts: {
+      metricTitle: '{metric} by channel',
+      metricDescription: 'The chosen metric for each channel; choose another metric above the chart.',
     },
   },
 };

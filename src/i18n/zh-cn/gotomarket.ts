@@ -37,6 +37,13 @@ export const gotomarketMessages: Widen<typeof enMessages> = {
   'c06_2.cutoffOrder': '处理档位的分界值顺序不对：淘汰评估应最低，培训应最高。',
   'c06_2.allSalesCliff': '对全部销售额按较高返利率计算会形成“断崖”：超过目标的一笔销售会让之前所有销售额的返利一起上调。',
   'c06_2.tooExtreme': '在这些输入下，部分结果过大或过小，无法计算，已略去。',
+  'c07_2.noChannels': '请至少添加一个渠道。',
+  'c07_2.rowIncomplete': '该渠道有单元格无法读取，依赖这些单元格的指标已略去，该渠道也不计入合计。',
+  'c07_2.clicksAboveImpressions': '点击数多于展示数：请核对数据（点击率不可能超过 100%）。',
+  'c07_2.conversionsAboveClicks': '转化数多于点击数：如果浏览后的转化也计入，这是可能的，但请核对归因窗口。',
+  'c07_2.zeroSpend': '投入为 0，该渠道不显示成本类指标和广告支出回报。',
+  'c07_2.reallocationIsAPrompt': '预算调整建议只是提示，不是结论：收入变化假设两个渠道都保持平均回报；而创造需求的渠道（如 KOL 内容）按最后点击计算收入时可能显得偏弱。请先比较不同的归因模型。',
+  'c07_2.tooExtreme': '在这些输入下，部分结果过大或过小，无法计算，已略去。',
 };
 
 export const gotomarketCalculators: Widen<typeof en> = {
@@ -242,6 +249,43 @@ export const gotomarketCalculators: Widen<typeof en> = {
       average: '全部伙伴平均',
       rankingTitle: '合作伙伴排名',
       rankingDescription: '0–100 分的合作伙伴得分，从高到低。',
+    },
+  },
+  'C07.2': {
+    title: '整合营销传播效果指标',
+    intro: '用同样六个指标衡量一次活动的各个渠道，按广告支出回报排名，并看预算可以往哪里调。',
+    variant: '某项指标的分母为 0 时不显示该指标；合计行按各列之和计算。预算调整提示把回报最低渠道的一部分投入移到回报最高的渠道，按平均回报估算（只是提示，不是预测）。',
+    rule: '借助 CRM 和广告平台实时监测转化率、点击率等指标，及时调整投放和内容（7.2）。',
+    formulas: [
+      '点击率 CTR = 点击数 ÷ 展示数；转化率 CVR = 转化数 ÷ 点击数',
+      '千次展示成本 CPM = 1000 × 投入 ÷ 展示数；单次点击成本 CPC = 投入 ÷ 点击数；单次转化成本 CPA = 投入 ÷ 转化数',
+      '广告支出回报 ROAS = 收入 ÷ 投入',
+      '提示：从 ROAS 最低的渠道移出 比例 × 投入；收入变化 ≈ 金额 × (最高 ROAS − 最低 ROAS)',
+    ],
+    fields: { chartMetric: '图表显示的指标', shiftShare: '建议调整的投入比例' },
+    hints: { shiftShare: '按回报最低渠道的投入计算。' },
+    choices: {
+      chartMetric: { ctr: '点击率（CTR）', cvr: '转化率（CVR）', cpm: '千次展示成本（CPM）', cpc: '单次点击成本（CPC）', cpa: '单次转化成本（CPA）', roas: '广告支出回报（ROAS）' },
+    },
+    tableCaption: '渠道或平台（1–200 行）',
+    columns: { name: '渠道', spend: '投入', impressions: '展示数', clicks: '点击数', conversions: '转化数', revenue: '收入' },
+    results: {
+      ctr: '点击率',
+      cvr: '转化率',
+      cpm: '千次展示成本',
+      cpc: '单次点击成本',
+      cpa: '单次转化成本',
+      roas: 'ROAS',
+      roasRank: 'ROAS 排名',
+      total: '合计',
+      reallocation: '预算调整建议',
+      reallocationText: '从{from}移出 {amount} 到{to}：按平均回报约可多带来 {change} 收入。',
+      amount: '调整金额',
+      revenueChange: '按平均回报估算的收入变化',
+    },
+    charts: {
+      metricTitle: '各渠道{metric}',
+      metricDescription: '每个渠道的所选指标；可在图表上方切换其他指标。',
     },
   },
 };
