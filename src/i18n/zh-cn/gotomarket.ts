@@ -122,11 +122,11 @@ export const gotomarketCalculators: Widen<typeof en> = {
     rule: '根据历史数据或行业基准预测各渠道的投入产出，优先发展单位成本销售额高、客户终身价值明显较高的渠道（6.1）。',
     formulas: [
       '单位成本销售额（ROAS）= 收入 ÷ 投入',
-      'ROI =（收入 × 毛利率 − 投入）÷ 投入',
+      'ROI = (收入 × 毛利率 − 投入) ÷ 投入',
       '获客成本 CAC = 投入 ÷ 新客户数',
       '每位客户年毛利 m = 客单价 × 年购买次数 × 毛利率',
-      'LTV = Σ m × 留存率^t ÷（1 + 折现率）^t，t = 0 … 年限 − 1',
-      '回收期（月）= CAC ÷（m ÷ 12）；LTV/CAC = LTV ÷ CAC',
+      'LTV = Σ m × 留存率^t ÷ (1 + 折现率)^t，t = 0 … 年限 − 1',
+      '回收期（月）= CAC ÷ (m ÷ 12)；LTV/CAC = LTV ÷ CAC',
     ],
     fields: { discountRate: '年折现率', horizon: '测算年限（年）' },
     hints: { discountRate: '用于对客户终身价值中的未来毛利折现。', horizon: '整数年，1–100。' },
@@ -437,7 +437,7 @@ export const gotomarketCalculators: Widen<typeof en> = {
       '时间衰减：权重 = 2^(−天数 ÷ 半衰期)，再除以该路径的权重合计',
       '位置归因：首次 40%，末次 40%，中间 20% 平分（可修改）',
       '分得价值 = 份额 × 路径价值；分得转化数 = 份额 × 路径转化数',
-      'ROI =（分得价值 − 投入）÷ 投入',
+      'ROI = (分得价值 − 投入) ÷ 投入',
     ],
     fields: {
       halfLife: '时间衰减半衰期（天）',
