@@ -70,6 +70,11 @@ describe('C07.1 brand health tracker', () => {
   it('says "no evidence" when p > α, and guards zero samples, counts above samples and empty NPS', () => {
     const close = run({}, [exampleWaveRows[0]!, { ...exampleWaveRows[1]!, recalled: '125' }]);
     expect(close.results.waves![1]!.changes.recall!.verdict).toBe('noEvidence');
+    // Without a readable α the test statistics stay but no verdict is given.
+    const noAlpha = run({ alpha: 'x' }).results.waves![1]!;
+    expect(noAlpha.changes.recall!.pValue).toBeCloseTo(0.0249, 3);
+    expect(noAlpha.changes.recall!.verdict).toBeUndefined();
+    expect(noAlpha.npsChange!.verdict).toBeUndefined();
     const rows = [
       { ...exampleWaveRows[0]!, sample: '0', buyers: '0' },
       { ...exampleWaveRows[1]!, recalled: '500', promoters: '0', passives: '0', detractors: '0' },

@@ -18,6 +18,13 @@ import { proportion, twoProportionTest } from './engines/proportions';
 
 /** Fewer "yes" or "no" answers than this in a wave: the normal approximation is rough. */
 export const MIN_EVENTS = 10;
+/** Small sample → tentative; otherwise real when p ≤ α; no verdict while α is unreadable. */
+function verdictOf(small: boolean, pValue: number, alpha: number | undefined): Verdict | undefined {
+  if (small) return 'tentative';
+  if (alpha === undefined) return undefined;
+  return round9(pValue) <= round9(alpha) ? 'real' : 'noEvidence';
+}
+
 /** Fewer NPS answers than this: the Wald interval is rough. */
 export const MIN_NPS_ANSWERS = 50;
 
@@ -62,7 +69,8 @@ export interface ProportionChange {
   difference: number;
   z: number;
   pValue: number;
-  verdict: Verdict;
+  /** Absent while α cannot be read. */
+  verdict?: Verdict;
 }
 
 export interface NpsChange {
@@ -70,7 +78,7 @@ export interface NpsChange {
   standardError: number;
   z: number;
   pValue: number;
-  verdict: Verdict;
+  verdict?: Verdict;
 }
 
 export interface WaveResult {
@@ -185,16 +193,20 @@ export const brandHealth = defineCalculator({
           continue;
         }
         const small = a.small || b.small;
-        const verdict: Verdict = small ? 'tentative' : alpha !== undefined && round9(test.pValue) <= round9(alpha) ? 'real' : 'noEvidence';
-        cur.changes[metric] = { difference: test.difference, z: test.z, pValue: test.pValue, verdict };
+        const change: ProportionChange = { difference: test.difference, z: test.z, pValue: test.pValue };
+        const verdict = verdictOf(small, test.pValue, alpha);
+        if (verdict) change.verdict = verdict;
+        cur.changes[metric] = change;
         if (small && alpha !== undefined && round9(test.pValue) <= round9(alpha)) issues.push({ severity: 'warning', row: i, code: 'c07_1.tentativeChange' });
       }
       if (prev.nps && cur.nps) {
         const d = npsDifference(prev.nps, cur.nps);
         if (d.ok) {
           const small = prev.nps.small || cur.nps.small;
-          const verdict: Verdict = small ? 'tentative' : alpha !== undefined && round9(d.pValue) <= round9(alpha) ? 'real' : 'noEvidence';
-          cur.npsChange = { difference: d.difference, standardError: d.standardError, z: d.zScore, pValue: d.pValue, verdict };
+          const change: NpsChange = { difference: d.difference, standardError: d.standardError, z: d.zScore, pValue: d.pValue };
+          const verdict = verdictOf(small, d.pValue, alpha);
+          if (verdict) change.verdict = verdict;
+          cur.npsChange = change;
         } else {
           issues.push({ severity: 'info', row: i, code: 'c07_1.npsNoSpread' });
         }
