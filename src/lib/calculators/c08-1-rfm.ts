@@ -282,6 +282,8 @@ export const rfmScorer = defineCalculator({
     const readings: Record<DateReading, number> = { yearFirst: 0, dayFirst: 0, excelSerial: 0 };
     const inputs: RfmRowInput[] = [];
     const seen = new Set<string>();
+    // Exports repeat the same few hundred dates across many rows: read each distinct text once.
+    const dateCache = new Map<string, ReturnType<typeof parseDateReading>>();
     for (let i = 0; i < rows.length; i++) {
       const v = rows[i]!.values;
       const errors = rows[i]!.errors;
@@ -290,7 +292,12 @@ export const rfmScorer = defineCalculator({
         continue;
       }
       if (v.customer === undefined || v.amount === undefined) continue;
-      const date = parseDateReading(v.date ?? '', { excelSerial: true });
+      const dateText = v.date ?? '';
+      let date = dateCache.get(dateText);
+      if (!date) {
+        date = parseDateReading(dateText, { excelSerial: true });
+        dateCache.set(dateText, date);
+      }
       if (!date.ok) {
         rowIssue({ severity: 'warning', row: i, column: 'date', code: date.error === 'empty' ? 'c08_1.noDate' : 'c08_1.badDate' });
         continue;
