@@ -6,6 +6,7 @@
 import { analysisMessages } from './analysis';
 import { budgetCalculators, budgetMessages } from './budget';
 import { controlMessages } from './control';
+import { gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 import type { Widen } from '../types';
@@ -79,6 +80,7 @@ export const en = {
     ...segmentationMessages,
     ...kmeansMessages,
     ...analysisMessages,
+    ...gotomarketMessages,
     'parse.emptyText': 'Enter a name.',
     'parse.emptyDate': 'Enter a date, e.g. 2026-12-01.',
     'parse.notADate': 'This is not a valid date. Use year-month-day, e.g. 2026-12-01.',

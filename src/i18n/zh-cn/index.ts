@@ -2,6 +2,7 @@ import type { UiStrings } from '../en';
 import { analysisMessages } from './analysis';
 import { budgetCalculators, budgetMessages } from './budget';
 import { controlMessages } from './control';
+import { gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 
@@ -74,6 +75,7 @@ export const zhCN: UiStrings = {
     ...segmentationMessages,
     ...kmeansMessages,
     ...analysisMessages,
+    ...gotomarketMessages,
     'parse.emptyText': '请输入名称。',
     'parse.emptyDate': '请输入日期，例如 2026-12-01。',
     'parse.notADate': '不是有效日期。请按“年-月-日”填写，例如 2026-12-01。',
