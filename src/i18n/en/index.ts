@@ -7,6 +7,7 @@ import { budgetCalculators, budgetMessages } from './budget';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 import type { Widen } from '../types';
+import { contentStrings } from './content';
 
 export const en = {
   kit: {
@@ -90,6 +91,7 @@ export const en = {
     ...segmentationCalculators,
     ...kmeansCalculators,
   },
+  content: contentStrings,
   play: {
     heading: 'The play at a glance',
     chapter: 'Chapter',

@@ -2,6 +2,7 @@ import type { UiStrings } from '../en';
 import { budgetCalculators, budgetMessages } from './budget';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
+import { contentStrings } from './content';
 
 /** 简体中文界面文字。键与 ../en/ 一一对应（类型检查与测试都会核对）。 */
 export const zhCN: UiStrings = {
@@ -86,6 +87,7 @@ export const zhCN: UiStrings = {
     ...segmentationCalculators,
     ...kmeansCalculators,
   },
+  content: contentStrings,
   play: {
     heading: '本章打法速览',
     chapter: '章节',
