@@ -196,3 +196,29 @@ describe('"第 N 章" in the play header', () => {
 
 // The worked examples' arithmetic is checked in test/unit/worked-examples.test.ts.
 void readFileSync;
+
+describe('chapter endings: key takeaways and further reading', () => {
+  const section = (html: string, heading: string) => {
+    const main = /<main[\s\S]*<\/main>/.exec(html)![0];
+    const at = main.search(new RegExp(`<h2[^>]*>${heading}</h2>`));
+    if (at < 0) return '';
+    const rest = main.slice(at + 1);
+    const end = rest.search(/<h2[\s>]|<footer/);
+    return rest.slice(0, end < 0 ? undefined : end);
+  };
+  it.each(CHAPTERS.map((c) => [c.number, c.slug] as const))('chapter %i ends with 3–5 takeaways and cited further reading in both languages', (_n, slug) => {
+    for (const [lang, takeaways, reading] of [
+      ['en', 'Key takeaways', 'Further reading'],
+      ['zh', '要点回顾', '延伸阅读'],
+    ] as const) {
+      const html = read(chapterFile(lang, slug));
+      const items = section(html, takeaways).match(/<li/g)?.length ?? 0;
+      expect(items, `${lang} takeaways`).toBeGreaterThanOrEqual(3);
+      expect(items, `${lang} takeaways`).toBeLessThanOrEqual(5);
+      const works = section(html, reading);
+      expect(works.match(/<cite>/g)?.length ?? 0, `${lang} reading`).toBeGreaterThanOrEqual(2);
+      expect(works).toMatch(/(?:19|20)\d\d/);
+      expect(works, 'plain citations, no links out').not.toMatch(/href="https?:/);
+    }
+  });
+});
