@@ -222,3 +222,19 @@ describe('chapter endings: key takeaways and further reading', () => {
     }
   });
 });
+
+describe('home page learning paths', () => {
+  it.each([
+    ['dist/index.html', ['Marketing lead', 'Sales manager', 'Analyst', 'Trainee'], '/chapters/'],
+    ['dist/zh-cn/index.html', ['市场负责人', '销售经理', '分析师', '新员工'], '/zh-cn/chapters/'],
+  ] as const)('%s has a path per role, each an ordered list of chapter links', (file, roles, prefix) => {
+    const main = /<main[\s\S]*<\/main>/.exec(read(file))![0];
+    for (const role of roles) {
+      const at = main.search(new RegExp(`<h3[^>]*>${role}</h3>`));
+      expect(at, role).toBeGreaterThan(0);
+      const list = /<ol[\s\S]*?<\/ol>/.exec(main.slice(at))![0];
+      expect(list.match(/<li/g)?.length ?? 0, role).toBeGreaterThanOrEqual(4);
+      expect(list, role).toContain(`href="${prefix}`);
+    }
+  });
+});
