@@ -151,3 +151,45 @@ describe('chapter 3: the nine-cell matrix is introduced before its use, with the
     void use;
   });
 });
+
+describe('wording corrections of issue 14', () => {
+  it('chapter 13 calls the risk score a product, not an average (7)', () => {
+    expect(page('en', '13-risk')).not.toMatch(/averages out/);
+    expect(page('en', '13-risk')).toContain('The score is a product, probability level × impact level = 1 × 5 = 5');
+    expect(page('zh', '13-risk')).toContain('风险分是乘积：概率等级 × 影响等级 = 1 × 5 = 5');
+  });
+
+  it('chapter 4 names the gate the source deck most plausibly omits, as a judgement (8)', () => {
+    expect(page('en', '04-product')).toMatch(/idea screen, the second\s+screen, go to development, go to testing and go to launch/);
+    expect(page('en', '04-product')).toMatch(/\*\*second screen\*\*[\s\S]{0,400}our judgement/);
+    expect(page('zh', '04-product')).toMatch(/\*\*二次筛选\*\*[\s\S]{0,200}本手册的判断/);
+  });
+
+  it.each([
+    ['11-operations', ['省了多少时。', '没有测量的改进只是一种看法']],
+    ['02-environment', ['欧盟境内个人的个人数据']],
+    ['05-pricing', ['毛利率']],
+    ['04-product', ['被动者']],
+    ['07-brand', ['被动者', '【差异点】的那一个']],
+    ['14-monitoring', ['1−abs', 'abs（']],
+    ['03-segmentation', ['收割或回避']],
+    ['08-digital', ['| 位置（40/20/40） |']],
+    ['10-customers', ['学完本章，你能']],
+  ])('Chinese chapter %s no longer says %j (10)', (slug, phrases) => {
+    const text = page('zh', slug);
+    for (const phrase of phrases) expect(text, phrase).not.toContain(phrase);
+  });
+
+  it('NPS passives are 中立者 everywhere, glossary included (10)', async () => {
+    const glossary = (await import('~/data/glossary.json')).default;
+    expect(glossary.find((g) => g.id === 'nps')!.zh.definition).toContain('中立者');
+    expect(page('zh', '04-product')).toContain('中立者');
+    expect(page('zh', '07-brand')).toContain('中立者');
+  });
+
+  it('Chinese chapter descriptions share one style (no "学完本章" lead-in) (10)', () => {
+    for (const slug of ['01-strategy', '10-customers', '11-operations', '12-budget', '14-monitoring']) {
+      expect(/^description: "(.*)"$/m.exec(page('zh', slug))![1]).not.toMatch(/^学完本章/);
+    }
+  });
+});
