@@ -45,6 +45,8 @@ export default defineConfig({
       favicon: '/favicon.svg',
       sidebar,
       components: { PageTitle: './src/components/overrides/PageTitle.astro' },
+      // Adds the glossary's index letters to "On this page" (src/route-data.ts).
+      routeMiddleware: './src/route-data.ts',
       customCss: ['./src/styles/calculator.css', './src/styles/print.css'],
       lastUpdated: false,
       pagination: true,

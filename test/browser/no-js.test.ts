@@ -32,10 +32,13 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** The visible text of `<main>` outside the calculator embeds (the one part that differs by design). */
+/**
+ * The visible text of `<main>` outside the calculator embeds and the controls that exist only with
+ * JavaScript (`[data-js-only]`: checklist buttons, glossary filter), the parts that differ by design.
+ */
 async function mainTextWithoutCalculators(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const embeds = [...document.querySelectorAll<HTMLElement>('main .calc-embed')];
+    const embeds = [...document.querySelectorAll<HTMLElement>('main .calc-embed, main [data-js-only]')];
     for (const el of embeds) el.style.setProperty('display', 'none', 'important');
     const text = document.querySelector<HTMLElement>('main')?.innerText ?? '';
     for (const el of embeds) el.style.removeProperty('display');

@@ -10,6 +10,7 @@ import { gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 import type { Widen } from '../types';
+import { contentStrings } from './content';
 
 export const en = {
   kit: {
@@ -120,6 +121,7 @@ export const en = {
     ...segmentationCalculators,
     ...kmeansCalculators,
   },
+  content: contentStrings,
   play: {
     heading: 'The play at a glance',
     chapter: 'Chapter',

@@ -5,6 +5,7 @@ import { controlMessages } from './control';
 import { gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
+import { contentStrings } from './content';
 
 /** 简体中文界面文字。键与 ../en/ 一一对应（类型检查与测试都会核对）。 */
 export const zhCN: UiStrings = {
@@ -115,6 +116,7 @@ export const zhCN: UiStrings = {
     ...segmentationCalculators,
     ...kmeansCalculators,
   },
+  content: contentStrings,
   play: {
     heading: '本章打法速览',
     chapter: '章节',
