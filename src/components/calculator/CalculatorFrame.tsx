@@ -45,7 +45,7 @@ export interface FrameStrings {
   title: string;
   intro: string;
   variant: string;
-  seedRule: string;
+  rule: string;
   formulas: readonly string[];
   fields: Record<string, string>;
 }
@@ -172,7 +172,7 @@ export function CalculatorFrame(props: FrameProps) {
       <details class="calc-formulas" open>
         <summary>{ctx.ui.kit.formulas}</summary>
         <p><strong>{ctx.ui.kit.variant}:</strong> {t.variant}</p>
-        <p><strong>{ctx.ui.kit.seedRule}:</strong> {t.seedRule}</p>
+        <p><strong>{ctx.ui.kit.rule}:</strong> {t.rule}</p>
         <ul>{t.formulas.map((f) => <li key={f}><code>{f}</code></li>)}</ul>
       </details>
     </section>

@@ -55,7 +55,7 @@ export const budgetCalculators = {
     intro: 'Hold back a flexible reserve, score each budget line, split the rest by score, by fixed portfolio shares or by marginal return, and see who approves each amount and whether the portfolio rules hold.',
     variant:
       'Priority = the weighted mean of four 1–5 scores. Method 1 finds exactly the amount per score point at which the lines, each held between its floor and ceiling, use the whole budget. Method 2: a line tagged innovation counts in the 20% bucket even if it is a Star or Cash Cow; the same buckets are used by the rule check. Method 3 hands out the amount to allocate in 1,000 equal steps, each to the line whose return grows most. Amounts are rounded once, to the cent, by largest remainder; a line on its floor or ceiling keeps it exactly.',
-    seedRule:
+    rule:
       'Fund core and high-potential work first and re-allocate periodically (12.1); each department gets a ceiling and flexible room, and approval is tiered department manager → CFO → CEO (12.2); portfolio shares: 70% to Stars + Cash Cows, 20% to innovation (4.1), product mix 30/40/30 (4.2). The reserve %, weights, approval limits and tolerance are illustrative.',
     sections: {
       budget: 'Budget and reserve',
@@ -193,7 +193,7 @@ export const budgetCalculators = {
     intro: 'Compare spend to date with the phased budget, flag overspend and underspend, project the year end, and separate spending from activity variance with a flexible budget.',
     variant:
       'Spending lines: a positive variance is an overspend (unfavourable). Budget to date follows each line’s phasing (even = elapsed ÷ 12); alert when V% is at or above the alert threshold (exactly +10% is an alert), underspend check at or below the underspend threshold. Forecast keeps the phasing (FY = actual ÷ phased share). The flexible budget compares the same period’s actual spend with fixed part + rate × actual activity.',
-    seedRule:
+    rule:
       'Report budget against actual monthly or quarterly, explain variances and propose fixes; the BI tool reminds automatically when spending exceeds budget by 10% (12.3). The underspend check (−10%) is illustrative.',
     sections: { review: 'Review settings', lines: 'Budget lines' },
     fields: {
@@ -274,7 +274,7 @@ export const budgetCalculators = {
     intro: 'Measure ROI, utilization and cost saving per line, rank the lines by ROI quartile, and get a suggested next-cycle budget that moves money from the weakest to the strongest lines.',
     variant:
       'ROI quartile = max(1, ⌈4 × rank ÷ N⌉) with rank 1 for the lowest ROI and tied ROIs sharing their average rank. The shift is our suggestion, not one of the playbook’s rules: bottom-quartile lines give up the chosen share of their spend, split among top-quartile lines with ROI above 0 in proportion to ROI; amounts are rounded to the cent so the total is unchanged.',
-    seedRule:
+    rule:
       'Track resource utilization, ROI and cost-saving rate per department or project, and feed the monitoring results into the next cycle: plan → execute → monitor → optimize (12.3). The 10% share to shift is illustrative.',
     fields: { shiftShare: 'Share of bottom-quartile spend to shift' },
     tableCaption: 'Budget lines (2–200 rows)',

@@ -18,7 +18,7 @@ export const en = {
     results: 'Results',
     formulas: 'Formulas used',
     variant: 'Variant',
-    seedRule: 'The playbook’s rule',
+    rule: 'The playbook’s rule',
     loadExample: 'Load worked example',
     reset: 'Reset to defaults',
     copyLink: 'Copy link to these inputs',

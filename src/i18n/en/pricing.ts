@@ -50,7 +50,7 @@ export const pricingCalculators = {
     title: 'Cost-plus price, cost–volume–profit and break-even',
     intro: 'Build a price from full unit cost, then see where it breaks even and how much room the plan has.',
     variant: 'Markup on full cost, P = full cost × (1 + k), or margin on price, P = full cost ÷ (1 − m). Break-even units are rounded up; the margin of safety uses the exact break-even.',
-    seedRule: 'Cost-based pricing must cover full cost plus the target profit (5.1). Contribution-margin thresholds: below 5% → review; portfolio at 25% or above (4.2).',
+    rule: 'Cost-based pricing must cover full cost plus the target profit (5.1). Contribution-margin thresholds: below 5% → review; portfolio at 25% or above (4.2).',
     fields: {
       material: 'Direct material per unit',
       labour: 'Direct labour per unit',
@@ -116,7 +116,7 @@ export const pricingCalculators = {
     title: 'Price elasticity, A/B price test and optimal price',
     intro: 'Compare a control and a test price, measure how volume responded, check the test is significant, and see which price a demand model fitted through both points would choose.',
     variant: 'Arc (midpoint) elasticity, shown signed and classed by its absolute value; the log estimate ln(Q₂/Q₁) ÷ ln(P₂/P₁) drives the constant-elasticity model. Both models pass through the two observed points; the linear model’s volume is floored at 0. Contribution % change is taken against the control contribution’s absolute value. A/B: pooled two-proportion z-test, two-sided, significant when p ≤ α. Conversion intervals: Wilson.',
-    seedRule: 'Run small-scale A/B tests of a price change, quantify the elasticity coefficient, and only then roll out a general change (5.2); demand-based pricing (5.1).',
+    rule: 'Run small-scale A/B tests of a price change, quantify the elasticity coefficient, and only then roll out a general change (5.2); demand-based pricing (5.1).',
     fields: {
       controlPrice: 'Control price P₁',
       controlUnits: 'Control units Q₁',
@@ -197,7 +197,7 @@ export const pricingCalculators = {
     title: 'Discount, promotion and price-adjustment planner',
     intro: 'Check what volume a price change needs, price tiered volume discounts and find their “buy more, pay less” traps, set a promotion window, index a B2B contract price and space a good–better–best line-up.',
     variant: 'Break-even volume change with a signed price change; expected volume from a constant elasticity. Discounts: all-units (the reached tier’s rate applies to every unit) or incremental (each band at its own rate); tiers run from their break up to the next break, which belongs to the tier above. Promotion length counts both the start and the end day. Index clause: material shock applied to the current material index.',
-    seedRule: 'Tiered discounts and seasonal promotions with trigger conditions and time limits defined up front, no long-term dependence on discounts; B2B price indexation to raw-material cost (5.2); a high–mid–low line-up anchors buyers on the middle option (5.3); raw material +50% is chapter 13’s stress scenario.',
+    rule: 'Tiered discounts and seasonal promotions with trigger conditions and time limits defined up front, no long-term dependence on discounts; B2B price indexation to raw-material cost (5.2); a high–mid–low line-up anchors buyers on the middle option (5.3); raw material +50% is chapter 13’s stress scenario.',
     fields: {
       currentPrice: 'Current (list) price',
       unitVariableCost: 'Unit variable cost',

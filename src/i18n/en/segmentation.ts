@@ -24,7 +24,7 @@ export const segmentationCalculators = {
     intro: 'Size a segment from the people in it (or from a category total), narrow it to what you can serve and win, project it forward, and see which estimate moves the answer most.',
     variant:
       'Bottom-up: buyers = population × the product of the filter shares (filters assumed independent; a joint share replaces them). Top-down: TAM = category value × segment share. Projection compounds yearly from year 0. Tornado: one input at a time at its low and high estimate, all others at base; empty low/high fields use the default ranges.',
-    seedRule:
+    rule:
       'Size each segment’s capacity from industry reports and survey data (3.2). The playbook cites a market growing about 12% a year as high-potential; it gives no general cut-off.',
     fields: {
       method: 'Sizing method',
@@ -116,7 +116,7 @@ export const segmentationCalculators = {
     intro: 'Score 2–8 segments on size, growth, competition and your resource fit, rank them, and place each on a nine-cell attractiveness / ability-to-win matrix.',
     variant:
       'Min–max rescale across the segments onto 1–5 (size and growth higher-is-better, competition reversed; all equal scores 3); fit (mean of three sub-scores) and margin potential as typed; weighted mean. Nine-cell (GE–McKinsey style, a suggested display, not in the playbook): each axis low below 2.33, medium 2.33–3.67 inclusive, high above 3.67.',
-    seedRule:
+    rule:
       'Size, competition and resource fit decide the target (3.2): a segment dominated by a giant → enter with caution (leader-share cut-off 50%, illustrative); CR5 above 60% → study rivals before entry; low resource fit (2 of 5 or less, illustrative) → start from a niche; growth of 12% or more → high-potential (the playbook’s example).',
     fields: {
       competitionBasis: 'Competition measure used for the score',
@@ -234,7 +234,7 @@ export const kmeansCalculators = {
       'Paste or upload customer or survey data, choose the variables by segmentation base, and let k-means group similar rows. The data stays in this browser: it is never uploaded, and a copied link carries only the settings.',
     variant:
       'k-means++ starting centres, one run per k; the random choices follow from the starting number and k, so the same starting number always gives the same clusters. Lloyd iterations until no row moves or 100 iterations; Euclidean distance on z-scores (population σ) when standardizing; clusters numbered by size, largest first. The silhouette is exact, over every pair of rows.',
-    seedRule:
+    rule:
       'Segment on the four bases of 3.1 — geographic, demographic, psychographic and behavioural — choosing the variables per base. For behavioural purchase data, RFM scoring (chapter 8) is the simpler alternative.',
     fields: {
       k: 'Number of clusters (k)',

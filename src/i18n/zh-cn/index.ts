@@ -14,7 +14,7 @@ export const zhCN: UiStrings = {
     results: '结果',
     formulas: '所用公式',
     variant: '计算口径',
-    seedRule: '手册规则',
+    rule: '手册规则',
     loadExample: '载入示例数据',
     reset: '恢复默认值',
     copyLink: '复制当前输入的链接',
