@@ -9,7 +9,7 @@ import type { Issue } from '../../lib/kit/calculator';
 import type { FieldSpec, FieldSpecs } from '../../lib/kit/fields';
 import { interpolate } from '../../lib/kit/format';
 import { rowsFromCsv, type RawRow, type RowImportError, type RowRead, type TableSpec } from '../../lib/kit/rows';
-import { messageText, type FieldContext } from './Fields';
+import { echo, messageText, type FieldContext } from './Fields';
 
 interface RowTableProps<C extends FieldSpecs> {
   ctx: FieldContext;
@@ -132,7 +132,7 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
                     const id = `${base}-${r}-${key}`;
                     const label = `${labels[key]}, ${interpolate(ctx.ui.kit.rowN, { n: r + 1 })}`;
                     return (
-                      <td key={key} class={error ? 'calc-cell--invalid' : undefined}>
+                      <td key={key} class={`${error ? 'calc-cell--invalid' : ''}${columnSpec.kind === 'percent' ? ' calc-cell--percent' : ''}`.trim() || undefined}>
                         {columnSpec.kind === 'choice' ? (
                           <select id={id} aria-label={label} value={row[key]} onChange={(e) => props.onCell(r, key, (e.currentTarget as HTMLSelectElement).value)}>
                             {columnSpec.options.map((o) => <option key={o} value={o}>{props.choiceLabels?.[key]?.[o] ?? o}</option>)}
@@ -146,12 +146,17 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
                             maxLength={columnSpec.kind === 'text' ? (columnSpec.maxLength ?? 64) : 64}
                             aria-label={label}
                             aria-invalid={error ? 'true' : undefined}
-                            aria-describedby={error ? `${id}-error` : undefined}
+                            aria-describedby={error ? `${id}-error` : columnSpec.kind === 'percent' ? `${id}-echo` : undefined}
                             value={row[key]}
                             onInput={(e) => props.onCell(r, key, (e.currentTarget as HTMLInputElement).value)}
                           />
                         )}
-                        {error ? <span class="calc-error" id={`${id}-error`}>{messageText(ctx.ui, error, ctx.format)}</span> : null}
+                        {error ? (
+                          <span class="calc-error" id={`${id}-error`}>{messageText(ctx.ui, error, ctx.format)}</span>
+                        ) : columnSpec.kind === 'percent' ? (
+                          // A percent cell reads back like a percent field: "Read as 12% = 0.12".
+                          <span class="calc-echo" id={`${id}-echo`}>{interpolate(ctx.ui.kit.understood, { value: echo(columnSpec, row[key], reads[r]?.values[key] as number | null | undefined, ctx.format) ?? ctx.ui.kit.notAvailable })}</span>
+                        ) : null}
                       </td>
                     );
                   })}
