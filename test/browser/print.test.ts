@@ -49,8 +49,8 @@ afterAll(async () => {
 });
 
 const cases = [
-  { lang: 'en', locale: 'en' as const, path: 'chapters/05-pricing/', theme: 'dark', currency: '$', price: '$104.00', defaultPrice: '$91.00' },
-  { lang: 'zh-CN', locale: 'zh-CN' as const, path: 'zh-cn/chapters/05-pricing/', theme: 'light', currency: '¥', price: '¥104.00', defaultPrice: '¥91.00' },
+  { lang: 'en', locale: 'en' as const, path: 'chapters/05-pricing/', theme: 'dark', currency: '$', price: '$80.00', defaultPrice: '$45.00' },
+  { lang: 'zh-CN', locale: 'zh-CN' as const, path: 'zh-cn/chapters/05-pricing/', theme: 'light', currency: '¥', price: '¥80.00', defaultPrice: '¥45.00' },
 ];
 
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -82,7 +82,7 @@ describe.each(cases)('printing the pricing chapter, $lang ($theme theme)', ({ lo
     const cvp = '[data-calculator="C05.1"] [data-chart="cvp"] canvas';
     await expect.poll(() => root.locator('[data-chart="cvp"]').getAttribute('data-chart-state'), { timeout: 20_000 }).toBe('ready');
     expect(await root.locator('[data-result="price"] dd').innerText()).toBe(defaultPrice);
-    // Material 30 → 40: price 80 × 1.3 = 104.
+    // Material 12 → 40: full cost 52 + 12 = 64, price 64 × 1.25 = 80.
     await root.locator('input[name="material"]').fill('40');
     await expect.poll(() => root.locator('[data-result="price"] dd').innerText()).toBe(price);
 

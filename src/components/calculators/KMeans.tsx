@@ -369,6 +369,7 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
       t={t}
       state={{
         ...state,
+        undoable: false,
         loadExample: () => {
           state.loadExample();
           loadSample();

@@ -60,6 +60,7 @@ export const en = {
     undo: 'Undo',
     undone: 'Your previous inputs are back.',
     scrollTable: 'Scroll sideways for more columns',
+    otherCurrency: 'You typed {mark}, but this calculator is in {currency}: the amount is read as {value}. Change the currency above if you meant another one.',
   },
   messages: {
     ...pricingMessages,

@@ -151,6 +151,12 @@ export const segmentationCalculators = {
       'Eco-conscious buyers (sustainable goods)',
       'Northern-region buyers (warmth products)',
     ],
+    exampleSegments: [
+      'A. Women 25–45, middle-to-high income: premium anti-ageing',
+      'B. Eco-conscious buyers: refillable line',
+      'C. Northern-region buyers: winter barrier repair',
+      'D. Busy professionals: quick-routine kit',
+    ],
     segmentN: 'Segment {n}',
     results: {
       tableCaption: 'Scores on the 1–5 scale and rank',

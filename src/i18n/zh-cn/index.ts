@@ -55,6 +55,7 @@ export const zhCN: UiStrings = {
     undo: '撤销',
     undone: '已恢复您之前的输入。',
     scrollTable: '左右滑动查看更多列',
+    otherCurrency: '您输入了 {mark}，但本计算器的币种是 {currency}：金额按 {value} 计算。如指的是其他币种，请在上方更改币种。',
   },
   messages: {
     ...pricingMessages,

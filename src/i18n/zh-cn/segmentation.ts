@@ -154,6 +154,12 @@ export const segmentationCalculators: Widen<typeof en> = {
       '环保意识消费者（可持续材料商品）',
       '北方地区消费者（保暖产品）',
     ],
+    exampleSegments: [
+      'A. 25–45岁中高收入女性：高端抗衰系列',
+      'B. 环保意识消费者：可替换装系列',
+      'C. 北方地区消费者：冬季屏障修护',
+      'D. 忙碌的职场人士：快捷护理套装',
+    ],
     segmentN: '细分市场 {n}',
     results: {
       tableCaption: '各项得分（1–5 分）与排名',
