@@ -175,16 +175,17 @@ const cases: CalculatorCase[] = [
     edits: [{ selector: '#C03-3-k-3', param: 'C03.3.k=3' }],
     watch: 'wcss',
     chart: 'scatter',
-    // No methodology worked example: the unit test's vector for the sample (k = 4, seed 42, standardized).
+    // Chapter 3's worked example: 12 customers, k = 3 → 5 / 4 / 3 customers; WCSS 2.54 (k = 1…4:
+    // 36.00, 15.04, 2.54, 1.19); mean silhouette 0.76.
     example: [
-      [result('rowsUsed'), '200'],
-      [result('wcss'), '197.68'],
-      [result('silhouette'), '0.555'],
-      ['[data-result="clusters"] tr[data-cluster="1"] td:nth-of-type(1)', '60'],
-      ['[data-result="clusters"] tr[data-cluster="2"] td:nth-of-type(1)', '50'],
-      ['[data-result="clusters"] tr[data-cluster="3"] td:nth-of-type(1)', '50'],
-      ['[data-result="clusters"] tr[data-cluster="4"] td:nth-of-type(1)', '40'],
-      ['[data-chart="elbow"] tbody tr:nth-child(4)', '197.68', '0.555'],
+      [result('rowsUsed'), '12'],
+      [result('wcss'), '2.54'],
+      [result('silhouette'), '0.761'],
+      ['[data-result="clusters"] tr[data-cluster="1"]', '5', '31.8', '2,440'],
+      ['[data-result="clusters"] tr[data-cluster="2"]', '4', '22.8', '487.5'],
+      ['[data-result="clusters"] tr[data-cluster="3"]', '3', '48', '1,333.33'],
+      ['[data-chart="elbow"] tbody tr:nth-child(2)', '15.04'],
+      ['[data-chart="elbow"] tbody tr:nth-child(4)', '1.19'],
     ],
   },
   {

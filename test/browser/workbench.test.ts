@@ -30,6 +30,22 @@ afterAll(async () => {
 
 const hasCalculator = (page: Page) => page.evaluate(() => document.querySelector('[data-calculator]') !== null);
 
+/**
+ * Scrolls to the bottom a screen at a time so islands hydrate and charts draw: one step per
+ * evaluate (each under Playwright's timeout) and at most 80 steps, so a page that kept growing
+ * would fail the width check instead of hanging the test.
+ */
+async function scrollDown(page: Page): Promise<void> {
+  for (let step = 0; step < 80; step++) {
+    const atEnd = await page.evaluate(async (y) => {
+      window.scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+      return y + window.innerHeight >= document.documentElement.scrollHeight;
+    }, step * 800);
+    if (atEnd) return;
+  }
+}
+
 describe('the workbench layout', () => {
   it('the sitemap has pages in both languages with calculators', () => {
     expect(urls.some((u) => u.includes('/zh-cn/'))).toBe(true);
@@ -40,10 +56,11 @@ describe('the workbench layout', () => {
     it(`no page is wider than a ${width} px viewport`, { timeout: 600_000 }, async () => {
       const context = await browser.newContext({ viewport: { width, height: 800 }, reducedMotion: 'reduce' });
       const page = await context.newPage();
+      page.setDefaultTimeout(60_000);
       const wide: string[] = [];
       for (const url of urls) {
         await page.goto(url, { waitUntil: 'load' });
-        if (await hasCalculator(page)) await scrollThrough(page);
+        if (await hasCalculator(page)) await scrollDown(page);
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         if (scrollWidth > width) wide.push(`${new URL(url).pathname} is ${scrollWidth} px wide`);
       }

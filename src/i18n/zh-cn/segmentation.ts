@@ -48,9 +48,9 @@ export const segmentationCalculators: Widen<typeof en> = {
     },
     short: {
       population: '人口',
-      filter1: '筛选 1',
-      filter2: '筛选 2',
-      filter3: '筛选 3',
+      filter1: '女性（筛选 1）',
+      filter2: '25–45 岁（筛选 2）',
+      filter3: '中高收入（筛选 3）',
       jointShare: '联合占比',
       penetration: '渗透率',
       purchases: '年购买次数',
