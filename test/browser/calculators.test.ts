@@ -182,7 +182,7 @@ const cases: CalculatorCase[] = [
       [result('wcss'), '2.54'],
       [result('silhouette'), '0.761'],
       ['[data-result="clusters"] tr[data-cluster="1"]', '5', '31.8', '2,440'],
-      ['[data-result="clusters"] tr[data-cluster="2"]', '4', '22.8', '487.5'],
+      ['[data-result="clusters"] tr[data-cluster="2"]', '4', '22.75', '487.5'],
       ['[data-result="clusters"] tr[data-cluster="3"]', '3', '48', '1,333.33'],
       ['[data-chart="elbow"] tbody tr:nth-child(2)', '15.04'],
       ['[data-chart="elbow"] tbody tr:nth-child(4)', '1.19'],
