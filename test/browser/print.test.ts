@@ -87,8 +87,9 @@ describe.each(cases)('printing the pricing chapter, $lang ($theme theme)', ({ lo
     await expect.poll(() => root.locator('[data-result="price"] dd').innerText()).toBe(price);
 
     // The chart is redrawn for paper before printing (fixed size, light palette) and back after.
-    const printBlue: [number, number, number] = [0x1d, 0x5f, 0xa8];
-    const darkBlue: [number, number, number] = [0x7c, 0xb7, 0xff];
+    // The first series colour: Okabe–Ito blue for paper, its sky blue in the dark theme.
+    const printBlue: [number, number, number] = [0x00, 0x72, 0xb2];
+    const darkBlue: [number, number, number] = [0x56, 0xb4, 0xe9];
     const screenWidth = await page.locator(cvp).evaluate((c: HTMLCanvasElement) => c.width);
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     expect(await page.locator(cvp).evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([1440, 640]);
@@ -133,7 +134,7 @@ describe.each(cases)('printing the pricing chapter, $lang ($theme theme)', ({ lo
     // Dark text on paper, the light series colours and colour scheme, even from the dark theme.
     const [r, g, b] = styles.text.match(/\d+/g)!.map(Number);
     expect(r! + g! + b!).toBeLessThan(200);
-    expect(styles.series1).toBe('#1d5fa8');
+    expect(styles.series1).toBe('#0072b2');
     expect(styles.colorScheme).toBe('light');
     expect(styles.canvasFits).toBe(true);
     expect(styles.detailsContent).toBe('visible');
@@ -147,7 +148,7 @@ describe.each(cases)('printing the pricing chapter, $lang ($theme theme)', ({ lo
         return [...closed.children].filter((el) => el.tagName !== 'SUMMARY').map((el) => el.textContent ?? '').join(' ');
       })(),
       axisTitle: document.querySelector<HTMLElement>('[data-calculator="C05.1"] [data-chart="cvp"] thead th')?.textContent ?? '',
-      topTick: new Intl.NumberFormat(document.documentElement.lang, { style: 'currency', currency: document.documentElement.lang === 'en' ? 'USD' : 'CNY', notation: 'compact', maximumFractionDigits: 1 }).format(2_500_000),
+      topTick: new Intl.NumberFormat(document.documentElement.lang, { style: 'currency', currency: document.documentElement.lang === 'en' ? 'USD' : 'CNY', notation: 'compact', maximumSignificantDigits: 3 }).format(800_000),
     }));
     // Back to no emulation: `pdf()` then prints with print media (an emulated 'screen' would stick).
     await page.emulateMedia({ media: null });
@@ -167,10 +168,11 @@ describe.each(cases)('printing the pricing chapter, $lang ($theme theme)', ({ lo
     expect(inputs).not.toMatch(new RegExp(`\\${currency}\\s*30\\n`));
     expect(results).toContain(price);
     expect(results).not.toContain(defaultPrice);
-    // The chart: its axis title and the top tick of the new revenue line ($2.08M → 2.5M axis); the
+    // The chart: its axis title and the top tick of the new revenue line (10,000 units × $80 = $800K); the
     // chart's data table is hidden in print, so these come from the canvas.
     expect(squash(text)).toContain(squash(chrome.axisTitle));
-    expect(squash(text)).toContain(squash(chrome.topTick)); // canvas text may come out in pieces ("¥250", "万")
+    // Canvas text may come out in pieces ("¥80" … "万"): each piece must be there.
+    for (const piece of chrome.topTick.split(/(?<=\d)(?=万)/)) expect(squash(text)).toContain(squash(piece));
     // A closed "check yourself" answer prints.
     expect(chrome.answer.length).toBeGreaterThan(20);
     expect(squash(text)).toContain(squash(chrome.answer));
