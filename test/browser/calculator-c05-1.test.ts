@@ -27,8 +27,8 @@ afterAll(async () => {
 });
 
 const pages = [
-  { lang: 'en', path: 'calculators/', price: '$91.00', changedPrice: '$104.00', notANumber: 'This is not a number', noBreakEven: 'No break-even' },
-  { lang: 'zh-CN', path: 'zh-cn/calculators/', price: '¥91.00', changedPrice: '¥104.00', notANumber: '无法识别为数字', noBreakEven: '不存在盈亏平衡点' },
+  { lang: 'en', path: 'calculators/', price: '$45.00', changedPrice: '$80.00', notANumber: 'This is not a number', noBreakEven: 'No break-even' },
+  { lang: 'zh-CN', path: 'zh-cn/calculators/', price: '¥45.00', changedPrice: '¥80.00', notANumber: '无法识别为数字', noBreakEven: '不存在盈亏平衡点' },
 ] as const;
 
 async function calculator(page: Page) {
@@ -54,7 +54,7 @@ describe.each(pages)('C05.1 on the $lang calculators page', ({ path, price, chan
     await page.goto(site.url + path);
     const root = page.locator('[data-calculator="C05.1"]');
     await expect.poll(() => root.locator('[data-result="price"] dd').innerText()).toBe(price);
-    expect(await root.locator('input[name="material"]').inputValue()).toBe('30');
+    expect(await root.locator('input[name="material"]').inputValue()).toBe('12');
     await noJs.close();
   });
 
@@ -64,11 +64,11 @@ describe.each(pages)('C05.1 on the $lang calculators page', ({ path, price, chan
     const root = await calculator(page);
     expect(await resultText(page, 'price')).toBe(price);
     const tableBefore = await root.locator('[data-chart="cvp"] table').textContent();
-    // Material 30 → 40: VC 60, full cost 80, price 80 × 1.3 = 104.
+    // Defaults: material 12 → 40: VC 52, full cost 52 + 60,000 ÷ 5,000 = 64, price 64 × 1.25 = 80.
     await root.locator('input[name="material"]').fill('40');
     await expect.poll(() => resultText(page, 'price')).toBe(changedPrice);
     expect(await root.locator('[data-chart="cvp"] table').textContent()).not.toBe(tableBefore);
-    expect(tableBefore).toContain('20,000');
+    expect(tableBefore).toContain('10,000');
     expect(await root.locator('[data-chart="cvp"] canvas').evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);
     expectClean(problems);
     await page.close();
@@ -80,8 +80,8 @@ describe.each(pages)('C05.1 on the $lang calculators page', ({ path, price, chan
     const root = await calculator(page);
     expect(await root.locator('input[name="material"]').inputValue()).toBe('40');
     expect(await root.locator('input[name="margin"]').inputValue()).toBe('20');
-    // Full cost 80 on a 20% margin: 80 / 0.8 = 100.
-    await expect.poll(() => resultText(page, 'price')).toMatch(/100\.00/);
+    // Full cost 64 on a 20% margin: 64 / 0.8 = 80.
+    await expect.poll(() => resultText(page, 'price')).toMatch(/80\.00/);
     // A round trip: the page's own URL after editing restores the same state elsewhere.
     await root.locator('input[name="labour"]').fill('20');
     await expect.poll(() => page.url()).toContain('C05.1.labour=20');
@@ -108,11 +108,11 @@ describe.each(pages)('C05.1 on the $lang calculators page', ({ path, price, chan
     await root.locator('input[name="material"]').fill('abc');
     expect(await root.locator('#C05-1-material-error').innerText()).toContain(notANumber);
     expect(await root.locator('input[name="material"]').getAttribute('aria-invalid')).toBe('true');
-    expect(await resultText(page, 'fixedCostPerUnit')).toMatch(/20\.00/); // unaffected result kept
+    expect(await resultText(page, 'fixedCostPerUnit')).toMatch(/12\.00/); // unaffected result kept
     // Full-width digits and thousands separators are accepted.
-    await root.locator('input[name="material"]').fill('３０');
+    await root.locator('input[name="material"]').fill('１２');
     await expect.poll(() => resultText(page, 'price')).toBe(price);
-    await root.locator('input[name="fixedCosts"]').fill('200,000');
+    await root.locator('input[name="fixedCosts"]').fill('60,000');
     await expect.poll(() => resultText(page, 'price')).toBe(price);
     // Price equal to variable cost: no break-even, said in the page's language.
     await root.locator('input[name="fixedCosts"]').fill('0');
@@ -131,11 +131,14 @@ describe.each(pages)('C05.1 on the $lang calculators page', ({ path, price, chan
     const { page, problems } = await openPage(context, site);
     await page.goto(site.url + path);
     const root = await calculator(page);
+    // The example is chapter 5's: price 91.00, break-even 4,879 units, profit at plan 210,000.
     await root.locator('button[data-action="example"]').click();
-    await expect.poll(() => root.locator('[data-result="targetProfitUnits"] dd').innerText()).toMatch(/7,?318/);
-    await root.locator('button[data-action="reset"]').click();
-    await expect.poll(() => root.locator('[data-result="targetProfitUnits"]').count()).toBe(0);
+    await expect.poll(() => root.locator('[data-result="price"]').getAttribute('data-value')).toBe('91');
+    expect(await root.locator('[data-result="breakEvenUnits"]').getAttribute('data-value')).toBe('4879');
     expect(await root.locator('input[name="material"]').inputValue()).toBe('30');
+    await root.locator('button[data-action="reset"]').click();
+    await expect.poll(() => root.locator('input[name="material"]').inputValue()).toBe('12');
+    expect(await root.locator('[data-result="price"]').getAttribute('data-value')).toBe('45');
     expectClean(problems);
     await page.close();
   });

@@ -113,7 +113,8 @@ const cases: CalculatorCase[] = [
     chapter: '03-segmentation',
     edits: [{ selector: 'input[name="population"]', value: '20000000', param: 'C03.1.population=20000000' }],
     watch: 'som',
-    watchAfter: '$20,160,000.00',
+    // Defaults (another region): 20,000,000 × 50% × 40% × 25% × 30% × 3 × 250 × 50% × 8%.
+    watchAfter: '$9,000,000.00',
     chart: 'funnel',
     // N = 525,000; TAM 252,000,000; SAM 100,800,000; SOM 10,080,000; year 5 at 12%: 17,764,404.17 (×1.762).
     example: [
@@ -138,22 +139,22 @@ const cases: CalculatorCase[] = [
     ],
     watch: 'best',
     chart: 'ranking',
-    // No methodology worked example: the unit test's vector for the four seed segments.
-    // Totals 3.2387 / 2.5929 / 3.5500 / 2.6056 → ranks 2 / 4 / 1 / 3; A = 3.096 / 2.790 / 3.400 / 2.030.
+    // Chapter 3's worked example: totals A 3.82, B 3.22, C 1.86, D 2.67 → ranks 1 / 2 / 4 / 3;
+    // attractiveness 3.88 / 3.40 / 1.37 / 2.90, fit 3.67 / 2.67 / 3.33 / 2.00.
     example: [
-      [result('best'), '3.55'],
-      ['[data-result="scores"] tbody tr:nth-child(1)', '3.15', '3.24'],
-      ['[data-result="scores"] tbody tr:nth-child(2)', '2.59'],
-      ['[data-result="scores"] tbody tr:nth-child(3)', '3.55'],
-      ['[data-result="scores"] tbody tr:nth-child(4)', '2.61'],
-      ['[data-result="scores"] tbody tr:nth-child(1) td:last-child', '2'],
-      ['[data-result="scores"] tbody tr:nth-child(2) td:last-child', '4'],
-      ['[data-result="scores"] tbody tr:nth-child(3) td:last-child', '1'],
+      [result('best'), '3.82'],
+      ['[data-result="scores"] tbody tr:nth-child(1)', '5.00', '3.82'],
+      ['[data-result="scores"] tbody tr:nth-child(2)', '3.22'],
+      ['[data-result="scores"] tbody tr:nth-child(3)', '1.86'],
+      ['[data-result="scores"] tbody tr:nth-child(4)', '2.67'],
+      ['[data-result="scores"] tbody tr:nth-child(1) td:last-child', '1'],
+      ['[data-result="scores"] tbody tr:nth-child(2) td:last-child', '2'],
+      ['[data-result="scores"] tbody tr:nth-child(3) td:last-child', '4'],
       ['[data-result="scores"] tbody tr:nth-child(4) td:last-child', '3'],
-      ['[data-result="decision"] tbody tr:nth-child(1)', '3.10', '3.67'],
-      ['[data-result="decision"] tbody tr:nth-child(2)', '2.79', '2.00'],
-      ['[data-result="decision"] tbody tr:nth-child(3)', '3.40', '4.00'],
-      ['[data-result="decision"] tbody tr:nth-child(4)', '2.03', '4.33'],
+      ['[data-result="decision"] tbody tr:nth-child(1)', '3.88', '3.67'],
+      ['[data-result="decision"] tbody tr:nth-child(2)', '3.40', '2.67'],
+      ['[data-result="decision"] tbody tr:nth-child(3)', '1.37', '3.33'],
+      ['[data-result="decision"] tbody tr:nth-child(4)', '2.90', '2.00'],
     ],
     table: {
       bad: {
@@ -175,16 +176,17 @@ const cases: CalculatorCase[] = [
     edits: [{ selector: '#C03-3-k-3', param: 'C03.3.k=3' }],
     watch: 'wcss',
     chart: 'scatter',
-    // No methodology worked example: the unit test's vector for the sample (k = 4, seed 42, standardized).
+    // Chapter 3's worked example: 12 customers, k = 3 → 5 / 4 / 3 customers; WCSS 2.54 (k = 1…4:
+    // 36.00, 15.04, 2.54, 1.19); mean silhouette 0.76.
     example: [
-      [result('rowsUsed'), '200'],
-      [result('wcss'), '197.68'],
-      [result('silhouette'), '0.555'],
-      ['[data-result="clusters"] tr[data-cluster="1"] td:nth-of-type(1)', '60'],
-      ['[data-result="clusters"] tr[data-cluster="2"] td:nth-of-type(1)', '50'],
-      ['[data-result="clusters"] tr[data-cluster="3"] td:nth-of-type(1)', '50'],
-      ['[data-result="clusters"] tr[data-cluster="4"] td:nth-of-type(1)', '40'],
-      ['[data-chart="elbow"] tbody tr:nth-child(4)', '197.68', '0.555'],
+      [result('rowsUsed'), '12'],
+      [result('wcss'), '2.54'],
+      [result('silhouette'), '0.761'],
+      ['[data-result="clusters"] tr[data-cluster="1"]', '5', '31.8', '2,440'],
+      ['[data-result="clusters"] tr[data-cluster="2"]', '4', '22.75', '487.5'],
+      ['[data-result="clusters"] tr[data-cluster="3"]', '3', '48', '1,333.33'],
+      ['[data-chart="elbow"] tbody tr:nth-child(2)', '15.04'],
+      ['[data-chart="elbow"] tbody tr:nth-child(4)', '1.19'],
     ],
   },
   {
@@ -192,14 +194,14 @@ const cases: CalculatorCase[] = [
     chapter: '05-pricing',
     edits: [{ selector: 'input[name="testUnits"]', value: '800', param: 'C05.2.testUnits=800' }],
     watch: 'arcElasticity',
-    watchAfter: '-2.333',
+    watchAfter: '−2.333',
     chart: 'demand',
     // E_arc = E_log = −1.105; revenue 100,000 → 99,000 (−1.0%); contribution 40,000 → 45,000 (+12.5%);
     // linear fit a = 2,000, b = 10 → revenue-max 100, profit-max 130 (Q 700, contribution 49,000).
     example: [
-      [result('arcElasticity'), '-1.105'],
-      [result('logElasticity'), '-1.105'],
-      [result('revenue'), '$100,000.00 → $99,000.00', '-1.0%'],
+      [result('arcElasticity'), '−1.105'],
+      [result('logElasticity'), '−1.105'],
+      [result('revenue'), '$100,000.00 → $99,000.00', '−1.0%'],
       [result('contribution'), '$40,000.00 → $45,000.00', '+12.5%'],
       [result('fit'), '2,000', '10'],
       [result('revenueOptimum'), '$100.00'],
@@ -234,7 +236,7 @@ const cases: CalculatorCase[] = [
     exampleMore: async (root) => {
       // +10% price → can lose up to 20.0% of volume.
       await root.locator('input[name="priceChange"]').fill('10');
-      await expectContainsAll(root.locator(result('requiredVolumeChange')), ['-20.0%']);
+      await expectContainsAll(root.locator(result('requiredVolumeChange')), ['−20.0%']);
       // C05.1's price 91 on a variable cost of 50 (CMR 45.05%), −10% → +28.5%.
       await root.locator('input[name="priceChange"]').fill('-10');
       await root.locator('input[name="currentPrice"]').fill('91');
@@ -295,12 +297,15 @@ const cases: CalculatorCase[] = [
     // 1,200,000 even, 6 months → B_td 600,000; actual 672,000 → +72,000 (+12.0%) alert; forecast 1,344,000 (+144,000).
     example: [
       ['[data-result="lines"] tbody tr:nth-child(1)', '$1,200,000.00', '$600,000.00', '$672,000.00', '+$72,000.00', '+12.0%', '$1,344,000.00', '+$144,000.00'],
-      // The second example line sits exactly on the −10% underspend check.
-      ['[data-result="lines"] tbody tr:nth-child(2)', '-10.0%'],
+      // Chapter 12: events −5.0% on track; digital tools −16.7%, the underspend check; total +2.9%.
+      ['[data-result="lines"] tbody tr:nth-child(2)', '−$12,000.00', '−5.0%'],
+      ['[data-result="lines"] tbody tr:nth-child(3)', '−$30,000.00', '−16.7%', '$300,000.00'],
+      ['[data-result="lines"] tfoot', '$2,040,000.00', '+$30,000.00', '+2.9%', '$2,100,000.00'],
     ],
     exampleMore: async (root) => {
       expect(await root.locator('[data-result="lines"] tbody tr:nth-child(1)').getAttribute('data-status')).toBe('alert');
-      expect(await root.locator('[data-result="lines"] tbody tr:nth-child(2)').getAttribute('data-status')).toBe('underspend');
+      expect(await root.locator('[data-result="lines"] tbody tr:nth-child(2)').getAttribute('data-status')).toBe('onTrack');
+      expect(await root.locator('[data-result="lines"] tbody tr:nth-child(3)').getAttribute('data-status')).toBe('underspend');
     },
     table: {
       bad: { en: 'name,budget,actual,phasing\nA,1000,500,even\nB,2000,lots,even\n', zh: '预算项,年度预算,截至目前实际,分解方式\n甲,1000,500,even\n乙,2000,lots,even\n' },
@@ -320,16 +325,14 @@ const cases: CalculatorCase[] = [
     watch: 'shifted',
     watchAfter: '$80,000.00', // 20% of the bottom quartile's 400,000
     chart: 'suggested',
-    // No methodology worked example: the unit test's vector. Pool 10% × 400,000 = 40,000 to Search ads
-    // (ROI 0.8) and Email (1.5) in proportion: +13,913.04 and +26,086.96.
+    // Chapter 12's worked example: ROI 80% / 60% / 10% / −20%; 10% of outdoor's 250,000 to search ads.
     example: [
-      [result('totalSpend'), '$1,350,000.00'],
-      [result('overallRoi'), '27.6%'],
-      [result('shifted'), '$40,000.00'],
-      ['[data-result="efficiency"] tr[data-row="0"]', '80.0%', '+$13,913.04', '$213,913.04'],
-      ['[data-result="efficiency"] tr[data-row="2"]', '-$30,000.00', '$270,000.00'],
-      ['[data-result="efficiency"] tr[data-row="3"]', '-$10,000.00', '$90,000.00'],
-      ['[data-result="efficiency"] tr[data-row="4"]', '150.0%', '+$26,086.96', '$76,086.96'],
+      [result('totalSpend'), '$900,000.00'],
+      [result('overallRoi'), '33.3%'],
+      [result('shifted'), '$25,000.00'],
+      ['[data-result="efficiency"] tr[data-row="0"]', '80.0%', '+$25,000.00', '$325,000.00'],
+      ['[data-result="efficiency"] tr[data-row="1"]', '60.0%', '$150,000.00'],
+      ['[data-result="efficiency"] tr[data-row="3"]', '−20.0%', '−$25,000.00', '$225,000.00'],
     ],
     table: {
       bad: { en: 'name,spend,grossReturn\nA,100,150\nB,-5,120\n', zh: '预算项,支出,可归因回报（毛利）\n甲,100,150\n乙,-5,120\n' },

@@ -127,7 +127,9 @@ describe.each(cases)('$id by keyboard', ({ id, path, field, value }) => {
   it('Tab visits every control in order and leaves at both ends; typing changes the results', { timeout: 60_000 }, async () => {
     const context = await browser.newContext();
     const { page, problems, root } = await openCalculator(context, path, id);
-    expect(await root.locator('.calc-results').getAttribute('aria-live')).toBe('polite');
+    // One short live summary per calculator; the full results list is not a live region (issue 10).
+    expect(await root.locator('[data-summary-live]').getAttribute('aria-live')).toBe('polite');
+    expect(await root.locator('.calc-results[aria-live]').count()).toBe(0);
 
     const stops = await markTabStops(root);
     expect(stops.length).toBeGreaterThan(10);
@@ -144,7 +146,7 @@ describe.each(cases)('$id by keyboard', ({ id, path, field, value }) => {
     // Every stop once, in document order, then out of the calculator (no trap, nothing skipped).
     expect(visited).toEqual([...stops, null]);
 
-    // Type into a field: the results change and are announced politely.
+    // Type into a field: the results change.
     const output = root.locator('.calc-output');
     const before = await output.innerText();
     await root.locator(field).focus();
@@ -152,7 +154,7 @@ describe.each(cases)('$id by keyboard', ({ id, path, field, value }) => {
     await page.keyboard.type(value);
     await expect.poll(() => root.locator(field).inputValue()).toBe(value);
     await expect.poll(() => output.innerText()).not.toBe(before);
-    if (id === 'C05.1') await expect.poll(() => root.locator('[data-result="price"] dd').innerText()).toBe('$104.00');
+    if (id === 'C05.1') await expect.poll(() => root.locator('[data-result="price"] dd').innerText()).toBe('$80.00');
     expectClean(problems);
     await context.close();
   });

@@ -30,8 +30,8 @@ afterAll(async () => {
 });
 
 const cases = [
-  { lang: 'en', locale: 'en' as const, path: 'chapters/05-pricing/', theme: 'dark', currency: '$', price: '$104.00', defaultPrice: '$91.00' },
-  { lang: 'zh-CN', locale: 'zh-CN' as const, path: 'zh-cn/chapters/05-pricing/', theme: 'light', currency: '¥', price: '¥104.00', defaultPrice: '¥91.00' },
+  { lang: 'en', locale: 'en' as const, path: 'chapters/05-pricing/', theme: 'dark', currency: '$', price: '$80.00', defaultPrice: '$45.00' },
+  { lang: 'zh-CN', locale: 'zh-CN' as const, path: 'zh-cn/chapters/05-pricing/', theme: 'light', currency: '¥', price: '¥80.00', defaultPrice: '¥45.00' },
 ];
 
 const squash = (text: string) => nfkc(text).replace(/\s+/g, '');
@@ -63,13 +63,14 @@ describe.each(cases)('printing the pricing chapter, $lang ($theme theme)', ({ lo
     const cvp = '[data-calculator="C05.1"] [data-chart="cvp"] canvas';
     await expect.poll(() => root.locator('[data-chart="cvp"]').getAttribute('data-chart-state'), { timeout: 20_000 }).toBe('ready');
     expect(await root.locator('[data-result="price"] dd').innerText()).toBe(defaultPrice);
-    // Material 30 → 40: price 80 × 1.3 = 104.
+    // Material 12 → 40: full cost 52 + 12 = 64, price 64 × 1.25 = 80.
     await root.locator('input[name="material"]').fill('40');
     await expect.poll(() => root.locator('[data-result="price"] dd').innerText()).toBe(price);
 
     // The chart is redrawn for paper before printing (fixed size, light palette) and back after.
-    const printBlue: [number, number, number] = [0x1d, 0x5f, 0xa8];
-    const darkBlue: [number, number, number] = [0x7c, 0xb7, 0xff];
+    // The first series colour: Okabe–Ito blue for paper, its sky blue in the dark theme.
+    const printBlue: [number, number, number] = [0x00, 0x72, 0xb2];
+    const darkBlue: [number, number, number] = [0x56, 0xb4, 0xe9];
     const screenWidth = await page.locator(cvp).evaluate((c: HTMLCanvasElement) => c.width);
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     expect(await page.locator(cvp).evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([1440, 640]);
@@ -114,7 +115,7 @@ describe.each(cases)('printing the pricing chapter, $lang ($theme theme)', ({ lo
     // Dark text on paper, the light series colours and colour scheme, even from the dark theme.
     const [r, g, b] = styles.text.match(/\d+/g)!.map(Number);
     expect(r! + g! + b!).toBeLessThan(200);
-    expect(styles.series1).toBe('#1d5fa8');
+    expect(styles.series1).toBe('#0072b2');
     expect(styles.colorScheme).toBe('light');
     expect(styles.canvasFits).toBe(true);
     expect(styles.detailsContent).toBe('visible');
@@ -128,7 +129,7 @@ describe.each(cases)('printing the pricing chapter, $lang ($theme theme)', ({ lo
         return [...closed.children].filter((el) => el.tagName !== 'SUMMARY').map((el) => el.textContent ?? '').join(' ');
       })(),
       axisTitle: document.querySelector<HTMLElement>('[data-calculator="C05.1"] [data-chart="cvp"] thead th')?.textContent ?? '',
-      topTick: new Intl.NumberFormat(document.documentElement.lang, { style: 'currency', currency: document.documentElement.lang === 'en' ? 'USD' : 'CNY', notation: 'compact', maximumFractionDigits: 1 }).format(2_500_000),
+      topTick: new Intl.NumberFormat(document.documentElement.lang, { style: 'currency', currency: document.documentElement.lang === 'en' ? 'USD' : 'CNY', notation: 'compact', maximumSignificantDigits: 3 }).format(800_000),
     }));
     // Back to no emulation: `pdf()` then prints with print media (an emulated 'screen' would stick).
     await page.emulateMedia({ media: null });
@@ -149,10 +150,11 @@ describe.each(cases)('printing the pricing chapter, $lang ($theme theme)', ({ lo
     expect(inputs).not.toMatch(new RegExp(`\\${currency}\\s*30\\n`));
     expect(results).toContain(price);
     expect(results).not.toContain(defaultPrice);
-    // The chart: its axis title and the top tick of the new revenue line ($2.08M → 2.5M axis); the
+    // The chart: its axis title and the top tick of the new revenue line (10,000 units × $80 = $800K); the
     // chart's data table is hidden in print, so these come from the canvas.
     expect(squash(text)).toContain(squash(chrome.axisTitle));
-    expect(squash(text)).toContain(squash(chrome.topTick)); // canvas text may come out in pieces ("¥250", "万")
+    // Canvas text may come out in pieces ("¥80" … "万"): each piece must be there.
+    for (const piece of chrome.topTick.split(/(?<=\d)(?=万)/)) expect(squash(text)).toContain(squash(piece));
     // A closed "check yourself" answer prints.
     expect(chrome.answer.length).toBeGreaterThan(20);
     expect(squash(text)).toContain(squash(chrome.answer));

@@ -2,7 +2,7 @@
 /**
  * `npm run test:browser [-- C05.1 C03.2 …] [-- vitest arguments]`: builds what the browser tests
  * need, then runs them. With calculator ids, only those calculators' checks run: the generic
- * checks every calculator gets (calculators-generic.test.ts) and its own file, if it has one
+ * checks every calculator gets (calculators-generic-N.test.ts, calculator-checks.ts) and its own file, if it has one
  * (`calculator-c05-1.test.ts`). `SKIP_BUILD=1` reuses the last build.
  */
 import { spawnSync } from 'node:child_process';
@@ -32,7 +32,7 @@ if (!process.env.SKIP_BUILD) {
 }
 
 const files = ids.length
-  ? ['test/browser/calculators-generic.test.ts', ...ids.map((id) => `test/browser/calculator-${id.toLowerCase().replace('.', '-')}.test.ts`).filter((f) => existsSync(f))]
+  ? ['test/browser/calculators-generic', ...ids.map((id) => `test/browser/calculator-${id.toLowerCase().replace('.', '-')}.test.ts`).filter((f) => existsSync(f))]
   : [];
 const env = { ...process.env, ...(ids.length ? { CALCULATORS: ids.join(',') } : {}) };
 const result = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/vitest.config.ts', '--project', 'browser', ...files, ...rest], { stdio: 'inherit', env });

@@ -6,7 +6,7 @@ import { readFields } from '~/lib/kit/fields';
 type Raw = typeof marketSizing.defaults;
 
 function run(overrides: Partial<Raw> = {}) {
-  const raw = { ...marketSizing.defaults, ...overrides };
+  const raw = { ...marketSizing.example, ...overrides };
   const read = readFields(marketSizing.fields, raw);
   return { ...marketSizing.compute(read.values, []), fieldErrors: read.errors };
 }
@@ -22,7 +22,17 @@ function allFinite(value: unknown): boolean {
 }
 
 describe('C03.1 TAM / SAM / SOM', () => {
-  it('reproduces the methodology worked example (defaults)', () => {
+  it('the defaults are another region than the worked example', () => {
+    // 4,000,000 × 50% × 40% × 25% = 200,000 buyers; TAM = 200,000 × 30% × 3 × 250 = 45,000,000;
+    // SAM = 50% of it = 22,500,000; SOM = 8% of that = 1,800,000.
+    expect(marketSizing.defaults).not.toEqual(marketSizing.example);
+    const r = run(marketSizing.defaults).results;
+    expect(r.buyers).toBeCloseTo(200000, 6);
+    expect(r.tamValue).toBeCloseTo(45_000_000, 4);
+    expect(r.somValue).toBeCloseTo(1_800_000, 4);
+  });
+
+  it('reproduces the methodology worked example', () => {
     // N = 10,000,000 × 0.50 × 0.35 × 0.30 = 525,000
     // TAM = 525,000 × 0.40 × 4 × 300 = 252,000,000; SAM = × 0.40 = 100,800,000; SOM = × 0.10 = 10,080,000
     // SOM₅ = 10,080,000 × 1.12⁵ = 10,080,000 × 1.7623416832 = 17,764,404.166656

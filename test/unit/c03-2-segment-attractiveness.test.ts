@@ -5,6 +5,7 @@ import {
   level,
   recommend,
   segmentAttractiveness as calc,
+  chapterSegments,
   seedSegments,
   type SegmentColumns,
 } from '~/lib/calculators/c03-2-segment-attractiveness';
@@ -23,7 +24,7 @@ function run(overrides: Partial<Raw> = {}, rows: RawRow<SegmentColumns>[] = seed
 const withRow = (i: number, patch: Partial<RawRow<SegmentColumns>>) => seedSegments.map((r, j) => (j === i ? { ...r, ...patch } : { ...r }));
 
 describe('C03.2 segment attractiveness', () => {
-  it('scores the four seed segments (defaults = example)', () => {
+  it('scores the four default segments', () => {
     // Rows: size (M) 252 / 400 / 80 / 120; growth 12 / 6 / 18 / 4 %; leader share 35 / 55 / 10 / 20 %;
     // fit means (4+4+3)/3 = 11/3, 2, 4, 13/3. Weights 30/25/20/25, margin 0.
     // Size (min 80, max 400): s = 1 + 4(x − 80)/320 → 3.15, 5, 1, 1.5
@@ -66,6 +67,32 @@ describe('C03.2 segment attractiveness', () => {
     // Bubble radius ∝ √size: √(252/400), 1, √(80/400), √(120/400).
     expect(segs.map((s) => s.relativeRadius)).toEqual([Math.sqrt(0.63), 1, Math.sqrt(0.2), Math.sqrt(0.3)]);
     expect(results.weightShares).toEqual({ size: 0.3, growth: 0.25, competition: 0.2, fit: 0.25, margin: 0 });
+    expect(issues).toEqual([]);
+  });
+
+  it('the worked example is the one chapter 3 prints: A 3.82 invest, B 3.22 selective, C 1.86, D 2.67', () => {
+    expect(calc.exampleRows).toEqual(chapterSegments);
+    expect(calc.example).toEqual(calc.defaults);
+    // Size (80…252 M): 5, 1, 1 + 4·40/172, 1 + 4·70/172; growth (6…18 %): 3, 5, 1, 2;
+    // competition, reversed (leader 20…55 %): 5 − 4·15/35, 5, 1, 5 − 4·5/35; fit 11/3, 8/3, 10/3, 2.
+    const sizeS = [5, 1, 1 + 160 / 172, 1 + 280 / 172];
+    const growthS = [3, 5, 1, 2];
+    const compS = [5 - 60 / 35, 5, 1, 5 - 20 / 35];
+    const fit = [11 / 3, 8 / 3, 10 / 3, 2];
+    const { results, issues } = run({}, chapterSegments);
+    const segs = results.segments!;
+    segs.forEach((seg, i) => {
+      expect(seg.total).toBeCloseTo((30 * sizeS[i]! + 25 * growthS[i]! + 20 * compS[i]! + 25 * fit[i]!) / 100, 12);
+      expect(seg.attractiveness).toBeCloseTo((30 * sizeS[i]! + 25 * growthS[i]! + 20 * compS[i]!) / 75, 12);
+    });
+    // The chapter's table, to the digits shown.
+    expect(segs.map((seg) => seg.total!.toFixed(2))).toEqual(['3.82', '3.22', '1.86', '2.67']);
+    expect(segs.map((seg) => seg.scores.fit!.toFixed(2))).toEqual(['3.67', '2.67', '3.33', '2.00']);
+    expect(segs.map((seg) => seg.recommendation)).toEqual(['invest', 'selective', 'harvest', 'harvest']);
+    expect(segs[0]!.attractiveness!.toFixed(2)).toBe('3.88');
+    expect(segs[1]!.attractiveness!.toFixed(2)).toBe('3.40');
+    expect(segs.map((seg) => seg.flags)).toEqual([['highPotential'], ['highPotential'], ['dominated'], ['niche']]);
+    expect(results.ranking).toEqual([0, 1, 3, 2]);
     expect(issues).toEqual([]);
   });
 

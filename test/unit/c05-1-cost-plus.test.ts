@@ -4,8 +4,9 @@ import { costPlus } from '~/lib/calculators/c05-1-cost-plus';
 import { readFields } from '~/lib/kit/fields';
 import { strings } from '~/i18n';
 
+/** Runs the calculator on the worked example's inputs with `overrides`. */
 function run(overrides: Partial<typeof costPlus.defaults> = {}) {
-  const raw = { ...costPlus.defaults, ...overrides };
+  const raw = { ...costPlus.example, ...overrides };
   const read = readFields(costPlus.fields, raw);
   return { ...costPlus.compute(read.values, []), fieldErrors: read.errors };
 }
@@ -13,7 +14,7 @@ function run(overrides: Partial<typeof costPlus.defaults> = {}) {
 describe('C05.1 cost-plus, CVP and break-even', () => {
   it('reproduces the methodology worked example', () => {
     // VC = 30 + 15 + 5 = 50; full cost = 50 + 200,000/10,000 = 70; P = 70 × 1.3 = 91.
-    const { results: r, issues } = run();
+    const { results: r, issues } = run(costPlus.example);
     expect(r.variableCost).toBe(50);
     expect(r.fullCost).toBe(70);
     expect(r.price).toBeCloseTo(91, 10);
@@ -25,6 +26,19 @@ describe('C05.1 cost-plus, CVP and break-even', () => {
     expect(r.breakEvenRevenue).toBeCloseTo(443902.44, 2); // 200,000 / (41/91)
     expect(r.profitAtPlan).toBeCloseTo(210000, 6); // 41 × 10,000 − 200,000
     expect(r.marginOfSafety! * 100).toBeCloseTo(51.22, 2); // exact Q_BE, not 4,879 (51.21%)
+    expect(issues).toEqual([]);
+  });
+
+  it('the defaults are another case than the worked example, so loading it changes the figures', () => {
+    // VC = 12 + 8 + 4 = 24; full cost = 24 + 60,000/5,000 = 36; P = 36 × 1.25 = 45;
+    // CM 21 (46.67%); break-even 60,000/21 = 2,857.14 → 2,858 units; profit at plan 21 × 5,000 − 60,000 = 45,000.
+    expect(costPlus.defaults).not.toEqual(costPlus.example);
+    const { results: r, issues } = run(costPlus.defaults);
+    expect(r.price).toBeCloseTo(45, 10);
+    expect(r.contributionRatio! * 100).toBeCloseTo(46.67, 2);
+    expect(r.breakEvenUnitsExact).toBeCloseTo(2857.14, 2);
+    expect(r.breakEvenUnits).toBe(2858);
+    expect(r.profitAtPlan).toBeCloseTo(45000, 6);
     expect(issues).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { readFields } from '~/lib/kit/fields';
 type Raw = typeof elasticity.defaults;
 
 function run(overrides: Partial<Raw> = {}) {
-  const raw = { ...elasticity.defaults, ...overrides };
+  const raw = { ...elasticity.example, ...overrides };
   const read = readFields(elasticity.fields, raw);
   return { ...elasticity.compute(read.values, []), fieldErrors: read.errors };
 }
@@ -22,8 +22,11 @@ function allFinite(value: unknown): boolean {
 }
 
 describe('C05.2 price elasticity, A/B price test and optimal price', () => {
-  it('defaults equal the worked example', () => {
-    expect(elasticity.defaults).toEqual(elasticity.example);
+  it('the defaults differ from the worked example (unit cost and traffic), so loading it changes the figures', () => {
+    expect(elasticity.defaults).not.toEqual(elasticity.example);
+    // Contribution at unit cost 70: 30 × 1,000 = 30,000 → 40 × 900 = 36,000 (+20%).
+    const r = run(elasticity.defaults).results;
+    expect(r.contributionChange).toBeCloseTo(0.2, 12);
   });
 
   it('reproduces the methodology worked example', () => {

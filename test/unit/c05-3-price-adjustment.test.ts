@@ -34,9 +34,13 @@ function allFinite(value: unknown): boolean {
 }
 
 describe('C05.3 (a) price change vs volume', () => {
-  it('defaults equal the worked example', () => {
-    expect(priceAdjustment.defaults).toEqual(priceAdjustment.example);
+  it('the worked example is chapter 5’s: the defaults with the 69 / 99 / 149 line-up, so loading it shows a change', () => {
+    expect(priceAdjustment.example).toEqual({ ...priceAdjustment.defaults, priceGood: '69', priceBetter: '99', priceBest: '149' });
     expect(priceAdjustment.defaultRows).toEqual(priceAdjustment.exampleRows);
+    // Gaps 99/69 − 1 = 43.5% and 149/99 − 1 = 50.5%; 99 is the middle choice.
+    const { results: r } = run(priceAdjustment.example);
+    expect(r.gaps!.map((g) => (g.gap * 100).toFixed(1))).toEqual(['43.5', '50.5', '115.9']);
+    expect(r.middle).toBe('better');
   });
 
   it('reproduces the worked examples: CMR 40%, −10% → +33.3%; +10% → −20.0%; CMR 45.05%, −10% → +28.5%', () => {

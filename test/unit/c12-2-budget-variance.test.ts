@@ -28,7 +28,7 @@ const row = (budget: string, actual: string, extra: Partial<RawRow<VarianceColum
 const months = (values: string[]) => ({ phasing: 'monthly', ...Object.fromEntries(monthKeys.map((k, i) => [k, values[i] ?? ''])) });
 
 describe('C12.2 budget-vs-actual — worked example', () => {
-  it('reproduces B_td 600,000, +72,000 (+12.0%) alert, forecast 1,344,000 (+144,000)', () => {
+  it('reproduces chapter 12: B_td 600,000, +72,000 (+12.0%) alert, forecast 1,344,000 (+144,000), and the other lines', () => {
     // B_td = 1,200,000 × 6/12 = 600,000; V = 672,000 − 600,000 = 72,000; V% = 72,000/600,000 = 12%.
     // FY = 672,000 / (6/12) = 1,344,000; projected variance = 1,344,000 − 1,200,000 = 144,000.
     const { results: r, issues } = run();
@@ -39,18 +39,28 @@ describe('C12.2 budget-vs-actual — worked example', () => {
     expect(a.status).toBe('alert');
     expect(a.forecast).toBe(1344000);
     expect(a.projectedVariance).toBe(144000);
-    // Second line: 600,000 → B_td 300,000; 270,000 is exactly −10% → underspend check.
+    // Events: 480,000 → B_td 240,000; 228,000 → −12,000 (−5.0%), on track.
     const b = r.lines![1]!;
-    expect(b.variancePct).toBeCloseTo(-0.1, 12);
-    expect(b.status).toBe('underspend');
-    expect(r.needsExplanation).toEqual([0, 1]);
-    // Totals: B_td 900,000, actual 942,000 → +42,000 (+4.67%) on track; forecast 1,884,000.
-    expect(r.totals!.budgetToDate).toBe(900000);
-    expect(r.totals!.variance).toBe(42000);
-    expect(r.totals!.variancePct! * 100).toBeCloseTo(4.67, 2);
+    expect(b.variance).toBe(-12000);
+    expect(b.variancePct! * 100).toBeCloseTo(-5, 10);
+    expect(b.status).toBe('onTrack');
+    expect(b.forecast).toBe(456000);
+    // Digital tools: 360,000 → B_td 180,000; 150,000 → −30,000 (−16.7%), underspend check; forecast 300,000.
+    const c = r.lines![2]!;
+    expect(c.variance).toBe(-30000);
+    expect(c.variancePct! * 100).toBeCloseTo(-16.67, 2);
+    expect(c.status).toBe('underspend');
+    expect(c.forecast).toBe(300000);
+    expect(r.needsExplanation).toEqual([0, 2]);
+    // Totals, as the chapter prints them: 2,040,000; B_td 1,020,000; actual 1,050,000 → +30,000 (+2.9%),
+    // on track; forecast 2,100,000.
+    expect(r.totals!.budget).toBe(2040000);
+    expect(r.totals!.budgetToDate).toBe(1020000);
+    expect(r.totals!.variance).toBe(30000);
+    expect((r.totals!.variancePct! * 100).toFixed(1)).toBe('2.9');
     expect(r.totals!.status).toBe('onTrack');
-    expect(r.totals!.forecast).toBe(1884000);
-    expect(r.totals!.projectedVariance).toBe(84000);
+    expect(r.totals!.forecast).toBe(2100000);
+    expect(r.totals!.projectedVariance).toBe(60000);
     expect(issues).toEqual([]);
   });
 
@@ -141,10 +151,11 @@ describe('C12.2 phasing, forecast and flexible budget', () => {
     const { results: r } = run();
     const c = r.cumulative!;
     expect(c).toHaveLength(13);
-    expect(c[6]!.plan).toBeCloseTo(900000, 6);
-    expect(c[6]!.alertLine).toBeCloseTo(990000, 6);
-    expect(c[6]!.actual).toBe(942000);
-    expect(c[12]!.forecast).toBeCloseTo(1884000, 6);
+    // Chapter 12's three lines: plan to date 1,020,000, +10% alert line 1,122,000, actual 1,050,000.
+    expect(c[6]!.plan).toBeCloseTo(1020000, 6);
+    expect(c[6]!.alertLine).toBeCloseTo(1122000, 6);
+    expect(c[6]!.actual).toBe(1050000);
+    expect(c[12]!.forecast).toBeCloseTo(2100000, 6);
     expect(c[5]!.forecast).toBeUndefined();
     const q = run({ cadence: 'quarterly', monthsElapsed: '5' });
     expect(q.results.cumulative!.map((p) => p.month)).toEqual([0, 3, 5, 6, 9, 12]);

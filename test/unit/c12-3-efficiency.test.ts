@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { averageRanks, blankEfficiencyRow, efficiency, quartileOf, type EfficiencyColumns } from '~/lib/calculators/c12-3-efficiency';
+import { averageRanks, blankEfficiencyRow, chapterEfficiencyRows, efficiency, efficiencyRows, quartileOf, type EfficiencyColumns } from '~/lib/calculators/c12-3-efficiency';
 import { readFields } from '~/lib/kit/fields';
 import { readRows, type RawRow } from '~/lib/kit/rows';
 import { toUnits } from '~/lib/kit/rounding';
 
-function run(shiftShare = '10', rows: RawRow<EfficiencyColumns>[] = efficiency.exampleRows!) {
+function run(shiftShare = '10', rows: RawRow<EfficiencyColumns>[] = efficiencyRows) {
   const read = readFields(efficiency.fields, { shiftShare });
   return { ...efficiency.compute(read.values, readRows(efficiency.table!, rows)), fieldErrors: read.errors };
 }
@@ -15,6 +15,23 @@ const row = (spend: string, grossReturn: string, extra: Partial<RawRow<Efficienc
   spend,
   grossReturn,
   ...extra,
+});
+
+describe('C12.3 efficiency — the worked example of chapter 12', () => {
+  it('loads the four lines the chapter prints and moves 25,000 from outdoor to search ads', () => {
+    expect(efficiency.exampleRows).toEqual(chapterEfficiencyRows);
+    expect(efficiency.defaultRows).toEqual(efficiencyRows);
+    const { results: r, issues } = run('10', chapterEfficiencyRows);
+    // ROI = (return − spend) ÷ spend: 240/300 = 80%, 90/150 = 60%, 20/200 = 10%, −50/250 = −20%.
+    expect(r.lines!.map((l) => Number((l.roi! * 100).toFixed(6)))).toEqual([80, 60, 10, -20]);
+    expect(r.lines!.map((l) => l.quartile)).toEqual([4, 3, 2, 1]);
+    expect(r.lines!.map((l) => l.shift)).toEqual([25000, 0, 0, -25000]);
+    expect(r.lines!.map((l) => l.suggested)).toEqual([325000, 150000, 200000, 225000]);
+    expect(r.totalSpend).toBe(900000);
+    expect(r.totalReturn).toBe(1200000);
+    expect(r.shifted).toBe(25000);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
 });
 
 describe('C12.3 efficiency — illustrative example', () => {
@@ -99,7 +116,7 @@ describe('C12.3 guards', () => {
   });
 
   it('leaves out a row with an unreadable spend and keeps the rest', () => {
-    const rows = [...efficiency.exampleRows!.slice(0, 4), row('lots', '10')];
+    const rows = [...efficiencyRows.slice(0, 4), row('lots', '10')];
     const { results: r, issues } = run('10', rows);
     expect(issues).toContainEqual(expect.objectContaining({ code: 'c12_3.rowExcluded', row: 4 }));
     expect(r.lines).toHaveLength(4);

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { strings } from '~/i18n';
+import { JARGON } from '../shared/jargon';
 
 /** Every string with its key path. */
 function entries(value: unknown, path = ''): [string, string][] {
@@ -13,11 +14,6 @@ function entries(value: unknown, path = ''): [string, string][] {
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => entries(v, path ? `${path} › ${k}` : k));
 }
 
-/**
- * What a reader must never see: methodology ids (E6), the allocation symbols λ and B_alloc,
- * and the word "seed" for the source deck (or its Chinese renderings). Shared with the browser test.
- */
-export const JARGON = /\bE\d{1,2}\b|λ|B_alloc|\bseed(?:ed|s|ing)?\b|种子|方法论规则|原始资料/i;
 
 describe('plain words', () => {
   for (const locale of ['en', 'zh-CN'] as const) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, toCsv } from '~/lib/kit/csv';
 import { readFields, readNumericField } from '~/lib/kit/fields';
 import { createFormatter } from '~/lib/kit/format';
-import { parseNumber } from '~/lib/kit/parse-number';
+import { currenciesOfMark, parseNumber } from '~/lib/kit/parse-number';
 import { largestRemainder } from '~/lib/kit/rounding';
 import { rowsFromCsv } from '~/lib/kit/rows';
 import { decodeState, decodeStored, encodeState } from '~/lib/kit/url-state';
@@ -230,5 +230,36 @@ describe('boundary helpers', () => {
   it('largestRemainder terminates quickly even when the total disagrees with the parts', () => {
     const out = largestRemainder([1, 2, 3], 2, 1_000_000);
     expect(out.reduce((a, b) => a + b, 0)).toBeCloseTo(1_000_000, 6);
+  });
+});
+
+describe('currency marks typed with a number', () => {
+  it.each([
+    ['¥1,200', '¥', ['CNY', 'JPY']],
+    ['US$ 99.9', 'US$', ['USD']],
+    ['30元', '元', ['CNY']],
+    ['€5', '€', ['EUR']],
+    ['-$5', '$', ['USD']],
+  ])('%s reports the mark %s (%j)', (raw, mark, currencies) => {
+    const parsed = parseNumber(raw);
+    expect(parsed.ok && parsed.currencyMark).toBe(mark);
+    expect(currenciesOfMark(mark)).toEqual(currencies);
+  });
+
+  it('a plain number reports no mark', () => {
+    const parsed = parseNumber('1,200');
+    expect(parsed.ok && 'currencyMark' in parsed).toBe(false);
+  });
+});
+
+describe('one minus sign', () => {
+  it('negative figures use U+2212, never a hyphen', () => {
+    const f = createFormatter('en', 'USD');
+    expect(f.money(-5)).toBe('\u2212$5.00');
+    expect(f.signed(-1.105)).toBe('\u22121.105');
+    expect(f.signed(1.105)).toBe('+1.105');
+    expect(f.signedMoney(300)).toBe('+$300.00');
+    expect(f.percent(-0.1234)).toBe('\u221212.34%');
+    expect(createFormatter('zh-CN', 'CNY').money(-5)).toBe('\u2212¥5.00');
   });
 });

@@ -60,6 +60,8 @@ export interface FrameState {
   restoreSaved?: () => void;
   setField: (key: never, value: string) => void;
   replaceRows: (rows: never[]) => void;
+  /** False when the calculator holds more than fields and rows (k-means data), which undo cannot bring back. */
+  undoable?: boolean;
 }
 
 interface FrameProps {
@@ -105,9 +107,25 @@ export function download(filename: string, text: string) {
 export function CalculatorFrame(props: FrameProps) {
   const { ctx, t, state } = props;
   const [copied, setCopied] = useState<'idle' | 'ok' | 'failed'>('idle');
+  // After "Load worked example" or "Reset": what happened, and the reader's inputs to undo it.
+  const [done, setDone] = useState<{ kind: 'example' | 'reset' | 'undone'; raw: Record<string, string>; rows: Record<string, string>[] } | null>(null);
+  const replace = (kind: 'example' | 'reset') => {
+    const before = { raw: { ...state.raw }, rows: state.rows.map((row) => ({ ...row })) };
+    if (kind === 'example') state.loadExample();
+    else state.reset();
+    setCopied('idle');
+    setDone({ kind, ...before });
+  };
+  const undo = () => {
+    if (!done) return;
+    for (const [key, value] of Object.entries(done.raw)) state.setField(key as never, value);
+    state.replaceRows(done.rows as never[]);
+    setDone({ kind: 'undone', raw: {}, rows: [] });
+  };
   const headingId = `${ctx.calcId.replace('.', '-')}-title`;
 
   const copyLink = async () => {
+    setDone(null);
     try {
       await navigator.clipboard.writeText(window.location.href);
       setCopied('ok');
@@ -140,8 +158,8 @@ export function CalculatorFrame(props: FrameProps) {
         <p>{t.intro}</p>
       </header>
       <div class="calc-toolbar" role="group" aria-label={t.title}>
-        <button type="button" data-action="example" onClick={state.loadExample}>{ctx.ui.kit.loadExample}</button>
-        <button type="button" data-action="reset" onClick={state.reset}>{ctx.ui.kit.reset}</button>
+        <button type="button" data-action="example" onClick={() => replace('example')}>{ctx.ui.kit.loadExample}</button>
+        <button type="button" data-action="reset" onClick={() => replace('reset')}>{ctx.ui.kit.reset}</button>
         <button type="button" data-action="link" onClick={copyLink}>{ctx.ui.kit.copyLink}</button>
         <button type="button" data-action="export" onClick={exportCsv}>{ctx.ui.kit.exportCsv}</button>
         <label class="calc-currency">
@@ -150,9 +168,13 @@ export function CalculatorFrame(props: FrameProps) {
             {CURRENCIES.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
         </label>
-        <span class="calc-status" role="status">
+        <span class="calc-status" role="status" data-notice={done?.kind}>
+          {done?.kind === 'example' ? ctx.ui.kit.exampleLoaded : done?.kind === 'reset' ? ctx.ui.kit.resetDone : done?.kind === 'undone' ? ctx.ui.kit.undone : null}
           {copied === 'ok' ? ctx.ui.kit.linkCopied : copied === 'failed' ? ctx.ui.kit.linkCopyFailed : ''}
         </span>
+        {done && done.kind !== 'undone' && state.undoable !== false ? (
+          <button type="button" data-action="undo" onClick={undo}>{ctx.ui.kit.undo}</button>
+        ) : null}
       </div>
       {state.notice ? <LinkNotice ctx={ctx} t={t} notice={state.notice} onBack={state.restoreSaved} /> : null}
       <div class="calc-body">
@@ -171,8 +193,8 @@ export function CalculatorFrame(props: FrameProps) {
       {props.charts ? <div class="calc-charts">{props.charts}</div> : null}
       <details class="calc-formulas" open>
         <summary>{ctx.ui.kit.formulas}</summary>
-        <p><strong>{ctx.ui.kit.variant}:</strong> {t.variant}</p>
-        <p><strong>{ctx.ui.kit.rule}:</strong> {t.rule}</p>
+        <p><strong>{ctx.ui.kit.variant}{ctx.ui.kit.labelSeparator}</strong>{t.variant}</p>
+        <p><strong>{ctx.ui.kit.rule}{ctx.ui.kit.labelSeparator}</strong>{t.rule}</p>
         <ul>{t.formulas.map((f) => <li key={f}><code>{f}</code></li>)}</ul>
       </details>
     </section>

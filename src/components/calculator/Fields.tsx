@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { ChoiceFieldSpec, DateFieldSpec, Message, NumericFieldSpec, TextFieldSpec } from '../../lib/kit/fields';
 import type { Formatter } from '../../lib/kit/format';
 import { interpolate } from '../../lib/kit/format';
+import { currenciesOfMark, parseNumber } from '../../lib/kit/parse-number';
 import type { IslandStrings } from './island';
 
 export interface FieldContext {
@@ -29,7 +30,7 @@ function currencySymbol(format: Formatter): string {
   return part?.value ?? format.currency;
 }
 
-/** What the parser understood, shown when it differs from what was typed. */
+/** What the parser understood, shown when it differs from what was typed (also for table cells). */
 export function echo(spec: NumericFieldSpec, raw: string, value: number | null | undefined, format: Formatter): string | null {
   if (value === undefined || value === null) return null;
   if (spec.kind === 'percent') return `${format.number(value * 100, 4)}% = ${format.number(value, 6)}`;
@@ -49,11 +50,23 @@ interface NumberFieldProps {
   hint?: string | undefined;
 }
 
+/** A money field typed with another currency's sign (¥1,200 in a dollar field): say how it is read. */
+function currencyWarning(ctx: FieldContext, spec: NumericFieldSpec, raw: string): string | undefined {
+  if (spec.kind !== 'money') return undefined;
+  const parsed = parseNumber(raw);
+  if (!parsed.ok || !parsed.currencyMark) return undefined;
+  const meant = currenciesOfMark(parsed.currencyMark);
+  if (meant.length === 0 || meant.includes(ctx.format.currency)) return undefined;
+  return interpolate(ctx.ui.kit.otherCurrency, { mark: parsed.currencyMark, currency: ctx.format.currency, value: ctx.format.money(parsed.value) });
+}
+
 export function NumberField(props: NumberFieldProps) {
   const { ctx, spec, error } = props;
+  const warning = error ? undefined : currencyWarning(ctx, spec, props.raw);
   return (
     <TextLikeInput
       {...props}
+      warning={warning}
       optional={spec.optional === true}
       maxLength={64}
       understood={error ? null : echo(spec, props.raw, props.value, ctx.format)}
@@ -113,6 +126,8 @@ interface TextLikeInputProps extends TextLikeFieldProps {
   understood: string | null;
   /** Number fields only: the keyboard to offer and the unit shown before or after the input. */
   inputMode?: 'numeric' | 'decimal';
+  /** A caution that is not an error (the value is still used). */
+  warning?: string | undefined;
   prefix?: string | null;
   suffix?: string | null;
 }
@@ -121,7 +136,8 @@ interface TextLikeInputProps extends TextLikeFieldProps {
 function TextLikeInput(props: TextLikeInputProps) {
   const { ctx, name, label, raw, error, onInput, hint, understood, inputMode, prefix, suffix } = props;
   const id = domId(ctx.calcId, name);
-  const describedBy = [error ? `${id}-error` : understood ? `${id}-echo` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [error ? `${id}-error` : understood ? `${id}-echo` : null, props.warning ? `${id}-warning` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`calc-field${error ? ' calc-field--invalid' : ''}`}>
       <label for={id}>
@@ -146,6 +162,7 @@ function TextLikeInput(props: TextLikeInputProps) {
         {suffix ? <span class="calc-affix" aria-hidden="true">{suffix}</span> : null}
       </div>
       {hint ? <p class="calc-hint" id={`${id}-hint`}>{hint}</p> : null}
+      {props.warning ? <p class="calc-warning" id={`${id}-warning`} data-warning="currency">{props.warning}</p> : null}
       {error ? (
         <p class="calc-error" id={`${id}-error`} role="alert">{messageText(ctx.ui, error, ctx.format)}</p>
       ) : understood ? (

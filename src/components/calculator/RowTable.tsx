@@ -159,7 +159,7 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
                     const id = `${base}-${r}-${key}`;
                     const label = `${labels[key]}, ${interpolate(ctx.ui.kit.rowN, { n: r + 1 })}`;
                     return (
-                      <td key={key} class={error ? 'calc-cell--invalid' : undefined}>
+                      <td key={key} class={`${error ? 'calc-cell--invalid' : ''}${columnSpec.kind === 'percent' ? ' calc-cell--percent' : ''}`.trim() || undefined}>
                         {columnSpec.kind === 'choice' ? (
                           <select id={id} aria-label={label} value={row[key]} onChange={(e) => props.onCell(r, key, (e.currentTarget as HTMLSelectElement).value)}>
                             {columnSpec.options.map((o) => <option key={o} value={o}>{props.choiceLabels?.[key]?.[o] ?? o}</option>)}

@@ -58,17 +58,9 @@ export default function CostPlus({ locale, ui, t }: IslandProps<CalculatorString
       issues={state.output.issues}
       inputs={
         <>
-          {field.number('material')}
-          {field.number('labour')}
-          {field.number('otherVariable')}
-          {field.number('fixedCosts')}
-          {field.number('plannedVolume')}
+          {(['material', 'labour', 'otherVariable', 'fixedCosts', 'plannedVolume'] as const).map((key) => field.number(key))}
           {field.choice('basis', t.choices as Record<PricingBasis, string>)}
-          {state.raw.basis === 'margin' ? field.number('margin') : field.number('markup')}
-          {field.number('targetProfit')}
-          {field.number('competitorPrice')}
-          {field.number('reviewThreshold')}
-          {field.number('portfolioTarget')}
+          {(['margin' === state.raw.basis ? 'margin' : 'markup', 'targetProfit', 'competitorPrice', 'reviewThreshold', 'portfolioTarget'] as const).map((key) => field.number(key))}
         </>
       }
       charts={

@@ -16,8 +16,8 @@ import { fieldRenderers, rowTableState, splitIssues } from '../calculator/wiring
 export default function Efficiency({ locale, ui, t }: IslandProps<CalculatorStrings<'C12.3'>>) {
   const { ctx, setCurrency } = useIslandContext('C12.3', locale, ui);
   const def = useMemo(() => {
-    const named = (rows: RawRow<EfficiencyColumns>[]) => rows.map((row, i) => ({ ...row, name: t.defaultLines[i] ?? row.name }));
-    return { ...efficiency, defaultRows: named(efficiency.defaultRows!), exampleRows: named(efficiency.exampleRows!) };
+    const named = (rows: RawRow<EfficiencyColumns>[], names: readonly string[]) => rows.map((row, i) => ({ ...row, name: names[i] ?? row.name }));
+    return { ...efficiency, defaultRows: named(efficiency.defaultRows!, t.defaultLines), exampleRows: named(efficiency.exampleRows!, t.exampleLines) };
   }, [t]);
   const state = useCalculatorState(def);
   const f = ctx.format;

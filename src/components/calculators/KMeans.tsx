@@ -12,6 +12,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   ALL_COLUMNS,
   BASES,
+  CHAPTER_EXAMPLE_CSV,
   formatBaseOverrides,
   formatNameList,
   K_OPTIONS,
@@ -369,9 +370,13 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
       t={t}
       state={{
         ...state,
+        undoable: false,
+        // The chapter's 12 customers (k = 3), not the 200-row sample the defaults use.
         loadExample: () => {
           state.loadExample();
-          loadSample();
+          data.setText(CHAPTER_EXAMPLE_CSV);
+          setFileError(null);
+          resetSelection();
         },
         reset: () => {
           state.reset();

@@ -121,6 +121,14 @@ export default function PriceAdjustment({ locale, ui, t }: IslandProps<Calculato
             {field.number('unitVariableCost')}
             {field.number('priceChange')}
             {field.number('elasticity')}
+            {v.elasticity != null && v.elasticity > 0 ? (
+              <p class="calc-warning calc-wide" data-warning="positive-elasticity">
+                {t.positiveElasticity}{' '}
+                <button type="button" data-action="flip-sign" onClick={() => state.setField('elasticity', `-${state.raw.elasticity.trim().replace(/^\+/, '')}`)}>
+                  {interpolate(t.flipSign, { value: f.signed(-v.elasticity, 4) })}
+                </button>
+              </p>
+            ) : null}
           </fieldset>
           <fieldset class="calc-group">
             <legend>{t.parts.b}</legend>

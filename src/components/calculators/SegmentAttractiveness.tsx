@@ -29,10 +29,10 @@ const levelKey: Record<Level, 'low' | 'medium' | 'high'> = { 1: 'low', 2: 'mediu
 
 export default function SegmentAttractiveness({ locale, ui, t }: IslandProps<CalculatorStrings<'C03.2'>>) {
   const { ctx, setCurrency } = useIslandContext('C03.2', locale, ui);
-  // The seed segments, named in the reader's language (the pure module holds no reader text).
+  // Default and worked-example segments, named in the reader's language (the module holds no reader text).
   const def = useMemo(() => {
-    const named = segmentAttractiveness.defaultRows!.map((row, i) => ({ ...row, name: t.defaultSegments[i] ?? '' }));
-    return { ...segmentAttractiveness, defaultRows: named, exampleRows: named };
+    const name = (rows: typeof segmentAttractiveness.defaultRows, names: readonly string[]) => rows!.map((row, i) => ({ ...row, name: names[i] ?? '' }));
+    return { ...segmentAttractiveness, defaultRows: name(segmentAttractiveness.defaultRows, t.defaultSegments), exampleRows: name(segmentAttractiveness.exampleRows, t.exampleSegments) };
   }, [t]);
   const state = useCalculatorState(def);
   const f = ctx.format;

@@ -113,7 +113,7 @@ export const budgetCalculators = {
     },
     lineN: 'Line {n}',
     defaultLines: ['Core product line', 'Flagship brand', 'Channel expansion', 'New product R&D', 'Digital platform', 'Legacy line'],
-    exampleLines: ['Line A', 'Line B', 'Line C'],
+    exampleLines: ['A — key-account programme', 'B — new-region launch', 'C — awareness campaign'],
     results: {
       allocatable: 'To allocate (after the reserve)',
       reserve: 'Flexible reserve',
@@ -219,7 +219,7 @@ export const budgetCalculators = {
     columnChoices: { phasing: { even: 'Even', monthly: 'Monthly %' } },
     lineN: 'Line {n}',
     defaultLines: ['Digital advertising', 'Trade shows', 'Sales promotion', 'Market research'],
-    exampleLines: ['Marketing campaigns', 'Events'],
+    exampleLines: ['Campaign media', 'Events', 'Digital tools'],
     results: {
       budgetToDate: 'Budget to date',
       actual: 'Actual to date',
@@ -288,6 +288,7 @@ export const budgetCalculators = {
     },
     lineN: 'Line {n}',
     defaultLines: ['Search ads', 'Social media', 'Trade shows', 'Print', 'Email', 'Sponsorship', 'Content', 'Retail displays'],
+    exampleLines: ['Search ads', 'Content', 'Trade shows', 'Outdoor'],
     results: {
       totalSpend: 'Total spend',
       totalReturn: 'Total return',

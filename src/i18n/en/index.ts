@@ -73,6 +73,7 @@ export const en = {
     exportRows: 'Export rows (CSV)',
     importRows: 'Import rows (CSV)',
     importedWithProblems: 'Imported {count} rows. Cells to check: {cells}',
+    otherCurrency: 'You typed {mark}, but this calculator is in {currency}: the amount is read as {value}. Change the currency above if you meant another one.',
   },
   messages: {
     ...pricingMessages,

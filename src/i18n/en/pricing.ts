@@ -221,6 +221,8 @@ export const pricingCalculators = {
       priceBetter: 'Better (middle) price',
       priceBest: 'Best (premium) price',
     },
+    positiveElasticity: 'An elasticity is the % change in volume for a 1% change in price, so it is normally negative: volume falls as price rises. Books often quote only its size (1.105 for −1.105); read as typed, volume would rise with price.',
+    flipSign: 'Use {value}',
     parts: {
       a: '(a) Price change and volume',
       b: '(b) Tiered volume discounts',

@@ -45,9 +45,9 @@ export const segmentationCalculators = {
     },
     short: {
       population: 'Population',
-      filter1: 'Filter 1',
-      filter2: 'Filter 2',
-      filter3: 'Filter 3',
+      filter1: 'Women (filter 1)',
+      filter2: 'Aged 25–45 (filter 2)',
+      filter3: 'Middle-to-high income (filter 3)',
       jointShare: 'Joint share',
       penetration: 'Penetration',
       purchases: 'Purchases / yr',
@@ -150,6 +150,12 @@ export const segmentationCalculators = {
       'Business professionals (high-performance electronics)',
       'Eco-conscious buyers (sustainable goods)',
       'Northern-region buyers (warmth products)',
+    ],
+    exampleSegments: [
+      'A. Women 25–45, middle-to-high income: premium anti-ageing',
+      'B. Eco-conscious buyers: refillable line',
+      'C. Northern-region buyers: winter barrier repair',
+      'D. Busy professionals: quick-routine kit',
     ],
     segmentN: 'Segment {n}',
     results: {

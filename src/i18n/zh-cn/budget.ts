@@ -116,7 +116,7 @@ export const budgetCalculators: Widen<typeof en> = {
     },
     lineN: '预算项 {n}',
     defaultLines: ['核心产品线', '旗舰品牌', '渠道拓展', '新产品研发', '数字化平台', '老产品线'],
-    exampleLines: ['项目 A', '项目 B', '项目 C'],
+    exampleLines: ['A：大客户计划', 'B：新区域拓展', 'C：品牌认知活动'],
     results: {
       allocatable: '可分配金额（扣除预留后）',
       reserve: '弹性预留',
@@ -222,7 +222,7 @@ export const budgetCalculators: Widen<typeof en> = {
     columnChoices: { phasing: { even: '均匀', monthly: '按月 %' } },
     lineN: '预算项 {n}',
     defaultLines: ['数字广告', '展会', '促销活动', '市场调研'],
-    exampleLines: ['营销活动', '会议活动'],
+    exampleLines: ['广告投放', '展会活动', '数字化工具'],
     results: {
       budgetToDate: '截至目前预算',
       actual: '截至目前实际',
@@ -291,6 +291,7 @@ export const budgetCalculators: Widen<typeof en> = {
     },
     lineN: '预算项 {n}',
     defaultLines: ['搜索广告', '社交媒体', '展会', '平面媒体', '电子邮件', '赞助', '内容营销', '终端陈列'],
+    exampleLines: ['搜索广告', '内容营销', '行业展会', '户外广告'],
     results: {
       totalSpend: '总支出',
       totalReturn: '总回报',

@@ -68,6 +68,7 @@ export const zhCN: UiStrings = {
     exportRows: '导出表格行（CSV）',
     importRows: '导入表格行（CSV）',
     importedWithProblems: '已导入 {count} 行。请检查以下单元格：{cells}',
+    otherCurrency: '您输入了 {mark}，但本计算器的币种是 {currency}：金额按 {value} 计算。如指的是其他币种，请在上方更改币种。',
   },
   messages: {
     ...pricingMessages,

@@ -224,6 +224,8 @@ export const pricingCalculators: Widen<typeof en> = {
       priceBetter: '进阶款（中间）价格',
       priceBest: '高端款价格',
     },
+    positiveElasticity: '弹性是价格变动 1% 时销量变动的百分比，通常为负数：价格上升，销量下降。书中常只给出其大小（1.105 即 −1.105）；按所填数值，销量会随价格上升而增加。',
+    flipSign: '改用 {value}',
     parts: {
       a: '（a）调价与销量',
       b: '（b）阶梯式数量折扣',

@@ -48,9 +48,9 @@ export const segmentationCalculators: Widen<typeof en> = {
     },
     short: {
       population: '人口',
-      filter1: '筛选 1',
-      filter2: '筛选 2',
-      filter3: '筛选 3',
+      filter1: '女性（筛选 1）',
+      filter2: '25–45 岁（筛选 2）',
+      filter3: '中高收入（筛选 3）',
       jointShare: '联合占比',
       penetration: '渗透率',
       purchases: '年购买次数',
@@ -153,6 +153,12 @@ export const segmentationCalculators: Widen<typeof en> = {
       '商务人士（高性能电子产品）',
       '环保意识消费者（可持续材料商品）',
       '北方地区消费者（保暖产品）',
+    ],
+    exampleSegments: [
+      'A. 25–45岁中高收入女性：高端抗衰系列',
+      'B. 环保意识消费者：可替换装系列',
+      'C. 北方地区消费者：冬季屏障修护',
+      'D. 忙碌的职场人士：快捷护理套装',
     ],
     segmentN: '细分市场 {n}',
     results: {

@@ -151,7 +151,8 @@ const emptyRanges = Object.fromEntries(sensitivityKeys.flatMap((k) => [[`${k}Low
   string
 >;
 
-const defaults = {
+/** The worked example chapter 3 prints next to the calculator (and the methodology gives). */
+const example = {
   method: 'bottomUp',
   population: '10000000',
   filter1: '50',
@@ -168,6 +169,21 @@ const defaults = {
   growth: '12',
   horizon: '5',
   ...emptyRanges,
+} satisfies Record<FieldKey, string>;
+
+/** Another, smaller region to start from, so that loading the worked example visibly changes the figures. */
+const defaults = {
+  ...example,
+  population: '4000000',
+  filter2: '40',
+  filter3: '25',
+  penetration: '30',
+  purchases: '3',
+  price: '250',
+  serviceable: '50',
+  obtainable: '8',
+  growth: '8',
+  horizon: '3',
 } satisfies Record<FieldKey, string>;
 
 /** The inputs SOM depends on, by method (price only gives top-down units, so it is not in the top-down tornado). */
@@ -228,7 +244,7 @@ export const marketSizing = defineCalculator({
   id: 'C03.1',
   fields,
   defaults,
-  example: { ...defaults },
+  example,
   compute(values) {
     const r: Partial<MarketSizingResults> = {};
     const issues: Issue[] = [];

@@ -105,6 +105,19 @@ export const seedSegments: RawRow<SegmentColumns>[] = [
   { name: '', size: '120000000', growth: '4', leaderShare: '20', cr5: '45', hhi: '', fitProduct: '4', fitChannel: '5', fitFunds: '4', margin: '2' },
 ];
 
+/**
+ * The worked example chapter 3 prints next to the calculator (illustrative figures): a skincare
+ * company's four candidate segments, one per segmentation base, scored on the default weights;
+ * totals 3.82, 3.22, 1.86 and 2.67 (A invest, B selective, C and D harvest). Names come from the
+ * island in the reader's language.
+ */
+export const chapterSegments: RawRow<SegmentColumns>[] = [
+  { name: '', size: '252000000', growth: '12', leaderShare: '35', cr5: '', hhi: '', fitProduct: '4', fitChannel: '4', fitFunds: '3', margin: '' },
+  { name: '', size: '80000000', growth: '18', leaderShare: '20', cr5: '', hhi: '', fitProduct: '3', fitChannel: '3', fitFunds: '2', margin: '' },
+  { name: '', size: '120000000', growth: '6', leaderShare: '55', cr5: '', hhi: '', fitProduct: '4', fitChannel: '3', fitFunds: '3', margin: '' },
+  { name: '', size: '150000000', growth: '9', leaderShare: '25', cr5: '', hhi: '', fitProduct: '2', fitChannel: '2', fitFunds: '2', margin: '' },
+];
+
 /** A new, empty segment row. */
 export function blankSegment(name = ''): RawRow<SegmentColumns> {
   return { name, size: '', growth: '', leaderShare: '', cr5: '', hhi: '', fitProduct: '3', fitChannel: '3', fitFunds: '3', margin: '' };
@@ -151,7 +164,7 @@ export const segmentAttractiveness = defineCalculator({
   example: { ...defaults },
   table: { columns: segmentColumns, minRows: 2, maxRows: 8 },
   defaultRows: seedSegments,
-  exampleRows: seedSegments,
+  exampleRows: chapterSegments,
   compute(values, rows) {
     const issues: Issue[] = [];
     if (rows.length < 2) issues.push({ severity: 'error', code: 'c03_2.tooFewSegments', params: { min: 2 } });

@@ -54,14 +54,16 @@ export const costPlus = defineCalculator({
     reviewThreshold: { kind: 'percent', min: 0, max: 1 },
     portfolioTarget: { kind: 'percent', min: 0, max: 1 },
   },
+  // A smaller product to start from, so that loading the worked example visibly changes the figures.
   defaults: {
-    material: '30', labour: '15', otherVariable: '5', fixedCosts: '200000', plannedVolume: '10000',
-    basis: 'markup', markup: '30', margin: '25', targetProfit: '', competitorPrice: '',
+    material: '12', labour: '8', otherVariable: '4', fixedCosts: '60000', plannedVolume: '5000',
+    basis: 'markup', markup: '25', margin: '25', targetProfit: '', competitorPrice: '',
     reviewThreshold: '5', portfolioTarget: '25',
   },
+  // The worked example chapter 5 prints next to the calculator (and the methodology gives).
   example: {
     material: '30', labour: '15', otherVariable: '5', fixedCosts: '200000', plannedVolume: '10000',
-    basis: 'markup', markup: '30', margin: '25', targetProfit: '100000', competitorPrice: '95',
+    basis: 'markup', markup: '30', margin: '25', targetProfit: '', competitorPrice: '',
     reviewThreshold: '5', portfolioTarget: '25',
   },
   compute(values) {

@@ -110,11 +110,13 @@ export const elasticity = defineCalculator({
     model: { kind: 'choice', options: demandModels },
     confidence: { kind: 'percent', min: 0.5, below: 1 },
   },
+  // The same price test with a higher unit cost and less traffic, so loading the example visibly changes the figures.
   defaults: {
-    controlPrice: '100', controlUnits: '1000', testPrice: '110', testUnits: '900', unitCost: '60',
-    controlVisitors: '10000', controlBuyers: '1000', testVisitors: '10000', testBuyers: '900',
+    controlPrice: '100', controlUnits: '1000', testPrice: '110', testUnits: '900', unitCost: '70',
+    controlVisitors: '5000', controlBuyers: '500', testVisitors: '5000', testBuyers: '430',
     model: 'linear', confidence: '95',
   },
+  // The worked example chapter 5 prints next to the calculator (and the methodology gives).
   example: {
     controlPrice: '100', controlUnits: '1000', testPrice: '110', testUnits: '900', unitCost: '60',
     controlVisitors: '10000', controlBuyers: '1000', testVisitors: '10000', testBuyers: '900',

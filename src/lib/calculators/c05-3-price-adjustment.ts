@@ -237,13 +237,15 @@ export const priceAdjustment = defineCalculator({
     materialBase: '100', materialNow: '100', labourBase: '100', labourNow: '100', materialShock: '50',
     priceGood: '199', priceBetter: '299', priceBest: '499',
   },
+  // Chapter 5's scenarios: a 10% cut at a 40% contribution ratio, tiers 5% from 100 and 10% from 500,
+  // the index clause with material +50%, and the 69 / 99 / 149 line-up (the defaults use another line-up).
   example: {
     currentPrice: '100', unitVariableCost: '60', priceChange: '-10', elasticity: '-1.105',
     mode: 'allUnits', orderQuantity: '480',
     promoStart: '2026-12-01', promoEnd: '2026-12-14', trigger: '≥ 300 → −50',
     basePrice: '1000', weightFixed: '0.5', weightMaterial: '0.4', weightLabour: '0.1',
     materialBase: '100', materialNow: '100', labourBase: '100', labourNow: '100', materialShock: '50',
-    priceGood: '199', priceBetter: '299', priceBest: '499',
+    priceGood: '69', priceBetter: '99', priceBest: '149',
   },
   table: { columns: tableColumns, minRows: 0, maxRows: 20 },
   defaultRows: [{ minQuantity: '100', rate: '5' }, { minQuantity: '500', rate: '10' }],

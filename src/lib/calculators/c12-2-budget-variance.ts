@@ -138,10 +138,14 @@ export const defaultVarianceRows: RawRow<VarianceColumns>[] = [
   line('Market research', '300000', '0'),
 ];
 
-/** Worked example: 1,200,000, even, 6 months, actual 672,000 (a second line sits exactly on −10%). */
+/**
+ * The worked example chapter 12 prints next to the calculator: six months in, even phasing;
+ * campaign media +12.0% (alert), events −5.0% (on track), digital tools −16.7% (underspend check).
+ */
 export const exampleVarianceRows: RawRow<VarianceColumns>[] = [
-  line('Marketing campaigns', '1200000', '672000'),
-  line('Events', '600000', '270000'),
+  line('Campaign media', '1200000', '672000'),
+  line('Events', '480000', '228000'),
+  line('Digital tools', '360000', '150000'),
 ];
 
 export const blankVarianceRow = (): RawRow<VarianceColumns> => line('', '0', '0');

@@ -87,6 +87,17 @@ export const efficiencyRows: RawRow<EfficiencyColumns>[] = [
   line('Retail displays', '180000', '198000', '170000', '300', '270'),
 ];
 
+/**
+ * The worked example chapter 12 prints next to the calculator: four channel lines, ROI 80%, 60%,
+ * 10% and −20%; 10% of outdoor's 250,000 (the bottom quartile) moves to search ads.
+ */
+export const chapterEfficiencyRows: RawRow<EfficiencyColumns>[] = [
+  line('Search ads', '300000', '540000', '', '', ''),
+  line('Content', '150000', '240000', '', '', ''),
+  line('Trade shows', '200000', '220000', '', '', ''),
+  line('Outdoor', '250000', '200000', '', '', ''),
+];
+
 export const blankEfficiencyRow = (): RawRow<EfficiencyColumns> => line('', '0', '0', '', '', '');
 
 export const efficiency = defineCalculator({
@@ -98,7 +109,7 @@ export const efficiency = defineCalculator({
   example: { shiftShare: '10' },
   table: { columns: efficiencyColumns, minRows: 2, maxRows: 200 },
   defaultRows: efficiencyRows,
-  exampleRows: efficiencyRows,
+  exampleRows: chapterEfficiencyRows,
   compute(values, rows: RowRead<EfficiencyColumns>[]) {
     const issues: Issue[] = [];
     const lines: EfficiencyLine[] = [];

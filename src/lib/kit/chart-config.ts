@@ -138,7 +138,8 @@ export function chart(type: 'line' | 'bar' | 'scatter' | 'bubble', spec: ChartSp
       ...(spec.plugins ? { plugins: spec.plugins(palette) } : {}),
       data: { ...(spec.labels ? { labels: spec.labels.map((l) => (spec.wrapLabels ? wrapLabel(l, spec.wrapLabels) : l)) } : {}), datasets },
       options: {
-        ...(linearX ? { parsing: false as const } : {}),
+        // x/y points are already in Chart.js's internal form, except a bubble's radius, which must be parsed.
+        ...(linearX && type !== 'bubble' ? { parsing: false as const } : {}),
         ...(spec.horizontal ? { indexAxis: 'y' as const } : {}),
         scales,
         plugins: { tooltip: { callbacks: { label: tooltip as never } } },

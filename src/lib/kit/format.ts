@@ -64,7 +64,8 @@ export function createFormatter(locale: Locale, currency: Currency): Formatter {
     // signDisplay 'negative': a value that rounds to zero never shows as "-0.00".
     money: (v) => fmt(v, { style: 'currency', currency, signDisplay: 'negative' }),
     signedMoney: (v) => fmt(v, { style: 'currency', currency, signDisplay: 'exceptZero' }),
-    compactMoney: (v) => fmt(v, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1, signDisplay: 'negative' }),
+    // Three significant digits, so close axis ticks ($2.25M, $2.3M) never read the same.
+    compactMoney: (v) => fmt(v, { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3, signDisplay: 'negative' }),
     number: (v, maxDigits = 2) => fmt(v, { maximumFractionDigits: maxDigits, signDisplay: 'negative' }),
     integer: (v) => fmt(v, { maximumFractionDigits: 0, signDisplay: 'negative' }),
     percent: (f, digits = 2) => fmt(f, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' }),

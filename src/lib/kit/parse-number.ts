@@ -10,8 +10,23 @@
 export type NumberParseError = 'empty' | 'notANumber' | 'tooLarge' | 'tooSmall';
 
 export type ParsedNumber =
-  | { ok: true; value: number; hadPercentSign: boolean }
+  /** `currencyMark`: the currency sign or code typed with the number (`¥`, `US$`, `元`), if any. */
+  | { ok: true; value: number; hadPercentSign: boolean; currencyMark?: string }
   | { ok: false; error: NumberParseError };
+
+/**
+ * The currencies a typed mark can stand for (`¥` is both yuan and yen; `$` is taken as US
+ * dollars), so the kit can warn when it is not the currency chosen for the calculator.
+ */
+export function currenciesOfMark(mark: string): string[] {
+  const m = mark.trim().toUpperCase();
+  if (m === '$' || m === 'US$' || m === 'USD') return ['USD'];
+  if (m === 'CN¥' || m === 'RMB' || m === 'CNY' || m === '元') return ['CNY'];
+  if (m === '¥') return ['CNY', 'JPY'];
+  if (m === '€' || m === 'EUR') return ['EUR'];
+  if (m === '£' || m === 'GBP') return ['GBP'];
+  return [];
+}
 
 /** Above this magnitude doubles stop holding cents exactly; no planning figure needs more. */
 export const MAX_MAGNITUDE = 1e15;
@@ -77,6 +92,7 @@ export function parseNumber(raw: string): ParsedNumber {
     negative = text.startsWith('-');
     text = text.slice(1).trimStart();
   }
+  const mark = CURRENCY_PREFIX.exec(text)?.[0] ?? CURRENCY_SUFFIX.exec(text)?.[0];
   text = text.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
   if (/^[-+]/.test(text)) {
     // `$-5` as well as `-$5`
@@ -102,5 +118,5 @@ export function parseNumber(raw: string): ParsedNumber {
   if (!Number.isFinite(value)) return fail(Number.isNaN(value) ? 'notANumber' : 'tooLarge');
   if (Math.abs(value) > MAX_MAGNITUDE) return fail('tooLarge');
   if (value !== 0 && Math.abs(value) < MIN_MAGNITUDE) return fail('tooSmall');
-  return { ok: true, value: value === 0 ? 0 : value, hadPercentSign };
+  return { ok: true, value: value === 0 ? 0 : value, hadPercentSign, ...(mark ? { currencyMark: mark.trim() } : {}) };
 }
