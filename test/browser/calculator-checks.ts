@@ -105,12 +105,13 @@ function resultAt(results: Record<string, unknown>, key: string): unknown {
 
 /**
  * Keys whose shown value differs from the module's (relative 1e-9). A calculator without a table
- * must show at least one result with its `data-value`; one with a table may show only per-row
- * results, and is compared through its inputs (rows included) as well.
+ * whose module returns top-level figures must show at least one of them with its `data-value`; one
+ * with a table (or a data set, like k-means) may show only per-row results, and is compared
+ * through its inputs (rows included) as well.
  */
 function mismatches(shown: Record<string, number>, results: Record<string, unknown>, hasTable: boolean): string[] {
   const compared = Object.entries(shown).filter(([key]) => typeof resultAt(results, key) === 'number');
-  if (compared.length === 0 && !hasTable) {
+  if (compared.length === 0 && !hasTable && Object.values(results).some((v) => typeof v === 'number')) {
     return [`no shown result carries the module's figure (data-value); declare results with their kind (shown: ${Object.keys(shown).join(', ') || 'none'})`];
   }
   return compared
