@@ -69,9 +69,9 @@ export const csp = {
   directives: [
     "default-src 'self'",
     "img-src 'self' data:",
-    // The k-means calculator (C03.3) runs its clustering in a module Web Worker loaded from /_astro/;
-    // `blob:` covers bundlers that wrap a worker in a blob URL.
-    "worker-src 'self' blob:",
+    // The k-means calculator (C03.3) runs its clustering in a module Web Worker loaded from /_astro/
+    // (Vite emits it as its own file, so no blob: URL is needed).
+    "worker-src 'self'",
     // Pagefind fetches its index and fragments from /pagefind/ on the same origin.
     "connect-src 'self'",
     "object-src 'none'",

@@ -21,6 +21,27 @@ export const SECURITY_HEADERS = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
 };
+/**
+ * Who may show the site in a frame. `frame-ancestors` only works as a header (browsers ignore it
+ * in a meta tag), so it is added to the header's policy here. Default: this site only. Teams that
+ * embed the playbook set PLAYBOOK_FRAME_ANCESTORS at build time to a CSP source list, e.g.
+ * `'self' https://intranet.example.com`.
+ */
+export function frameAncestors(value = process.env.PLAYBOOK_FRAME_ANCESTORS) {
+  const list = (value ?? '').trim() || "'self'";
+  const sources = list.split(/\s+/);
+  const valid = (source) => /^'(self|none)'$/.test(source) || /^(https?:\/\/)?(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(source) || /^https?:$/.test(source);
+  const bad = sources.find((source) => !valid(source));
+  if (bad !== undefined) throw new Error(`PLAYBOOK_FRAME_ANCESTORS: "${bad}" is not a CSP source (use 'self', 'none' or https://host).`);
+  if (sources.includes("'none'") && sources.length > 1) throw new Error("PLAYBOOK_FRAME_ANCESTORS: 'none' cannot be combined with other sources.");
+  return sources.join(' ');
+}
+
+/** The header policy: the pages' policy plus `frame-ancestors`. */
+export function headerPolicy(pagePolicy, ancestors = frameAncestors()) {
+  return `${pagePolicy.replace(/;\s*$/, '')}; frame-ancestors ${ancestors}`;
+}
+
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const SHORT = 'public, max-age=300, must-revalidate';
 
@@ -80,7 +101,7 @@ export function renderHeaders(dir, base) {
   ];
   const everywhere = { ...SECURITY_HEADERS };
   // One policy for the whole site (the usual case): send it with every response.
-  if (policies.size === 1) everywhere['Content-Security-Policy'] = [...policies][0];
+  if (policies.size === 1) everywhere['Content-Security-Policy'] = headerPolicy([...policies][0]);
   out.push(block(`${prefix}*`, everywhere));
   out.push(block(`${prefix}_astro/*`, { 'Cache-Control': IMMUTABLE }));
   out.push(block(`${prefix}pagefind/*`, { 'Cache-Control': SHORT }));
@@ -96,7 +117,7 @@ export function renderHeaders(dir, base) {
     for (const path of paths) out.push(block(path, { 'Cache-Control': SHORT }));
   } else {
     // Pages whose policies differ: one exact rule per page.
-    for (const { file, csp } of pages) out.push(block(urlPath(prefix, file), { 'Cache-Control': SHORT, 'Content-Security-Policy': csp }));
+    for (const { file, csp } of pages) out.push(block(urlPath(prefix, file), { 'Cache-Control': SHORT, 'Content-Security-Policy': headerPolicy(csp) }));
   }
   return { text: out.join('\n'), rules: out.length - 3, policies: policies.size };
 }

@@ -426,6 +426,8 @@ describe.each(languages)('calculators on the $name chapter pages', (language) =>
       expect(rowCount).toBeGreaterThan(0);
       expect(firstValue).not.toBeNull();
 
+      // The import closed the paste panel: open it again for the good file.
+      await root.locator('button[data-action="paste-csv"]').click();
       await root.locator('.calc-paste textarea').fill(t.good[language.lang]);
       await root.locator('button[data-action="import-paste"]').click();
       await expect.poll(() => root.locator('[data-import-status="ok"]').count()).toBe(1);

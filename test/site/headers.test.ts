@@ -68,7 +68,7 @@ describe.each(builds)('CSP and _headers in $dir (base $base)', ({ dir, base }) =
     const d = directives(csp);
     expect(d.get('default-src')).toEqual(["'self'"]);
     expect(d.get('img-src')).toEqual(["'self'", 'data:']);
-    expect(d.get('worker-src')).toEqual(["'self'", 'blob:']);
+    expect(d.get('worker-src')).toEqual(["'self'"]);
     expect(d.get('connect-src')).toEqual(["'self'"]);
     expect(d.get('object-src')).toEqual(["'none'"]);
     expect(d.get('base-uri')).toEqual(["'self'"]);
@@ -109,8 +109,10 @@ describe.each(builds)('CSP and _headers in $dir (base $base)', ({ dir, base }) =
     expect(all, `a rule for ${base}*`).toBeDefined();
     const header = all!.headers['Content-Security-Policy'];
     expect(header).toBeTruthy();
-    const differing = files.filter((f) => metaCsp(read(f)) !== header).map((f) => urlPathOf(dir, f, base));
+    // The header is the meta tag's policy plus frame-ancestors, which browsers honour only in a header.
+    const differing = files.filter((f) => `${metaCsp(read(f))!.replace(/;\s*$/, '')}; frame-ancestors 'self'` !== header).map((f) => urlPathOf(dir, f, base));
     expect(differing).toEqual([]);
+    expect(directives(header!).get('frame-ancestors')).toEqual(["'self'"]);
     expect(all!.headers['X-Content-Type-Options']).toBe('nosniff');
     expect(all!.headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
     expect(all!.headers['Permissions-Policy']).toMatch(/camera=\(\)/);
@@ -131,5 +133,17 @@ describe.each(builds)('CSP and _headers in $dir (base $base)', ({ dir, base }) =
       .map((f) => urlPathOf(dir, f, base))
       .filter((path) => rules.filter((r) => r.headers['Cache-Control'] && matches(r.path, path)).length !== 1);
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('frame-ancestors (PLAYBOOK_FRAME_ANCESTORS)', () => {
+  it("defaults to 'self', takes a source list, and refuses anything that is not one", async () => {
+    const { frameAncestors, headerPolicy } = await import('../../src/integrations/host-headers.mjs');
+    expect(frameAncestors(undefined)).toBe("'self'");
+    expect(frameAncestors("  'self'   https://intranet.example.com ")).toBe("'self' https://intranet.example.com");
+    expect(frameAncestors("'none'")).toBe("'none'");
+    expect(() => frameAncestors("'self'; script-src *")).toThrow(/not a CSP source/);
+    expect(() => frameAncestors("'none' https://a.example")).toThrow(/'none'/);
+    expect(headerPolicy("default-src 'self'", "'self'")).toBe("default-src 'self'; frame-ancestors 'self'");
   });
 });

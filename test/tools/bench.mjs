@@ -11,6 +11,11 @@
  * The silhouette at 50k rows takes about 15 s on a 2-core machine, so it is timed (once) only with
  * `--silhouette-50k`.
  * Timings on a shared machine are noisy: compare medians from the same machine and load.
+ *
+ * Then, in Chromium on the built site (dist/, `npm run build` first; skip with `--no-browser`):
+ * C03.3's main-thread longest gap (a 10 ms timer chain and long tasks) while a data set is
+ * imported and clustered, and on a keystroke (the seed field) afterwards, for 1k × 6, 10k × 6,
+ * 1.5k × 200 and 50k × 6. The goal: no gap above 200 ms; the worker does the clustering.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -22,6 +27,7 @@ const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');
 const RUNS = Math.max(1, Number(runsArg >= 0 ? args[runsArg + 1] : 5) || 5);
 const SILHOUETTE_50K = args.includes('--silhouette-50k');
+const SKIP_BROWSER = args.includes('--no-browser');
 
 const CALCULATORS = {
   'C05.1': ['c05-1-cost-plus', 'costPlus'],
@@ -164,7 +170,93 @@ try {
     console.log(`  ${id.padEnd(8)} ${triple(samples)}   ${((stats(samples).median / 16.7) * 100).toFixed(2)}%`);
   }
 
+  if (!SKIP_BROWSER) await kmeansInTheBrowser();
   console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** n rows × d numeric columns from four blobs, deterministic. */
+function blobsCsv(rows, columns) {
+  let state = 7;
+  const random = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+  const header = Array.from({ length: columns }, (_, j) => `v${j + 1}`).join(',');
+  const lines = [header];
+  for (let i = 0; i < rows; i++) lines.push(Array.from({ length: columns }, (_, j) => ((i % 4) * 10 + (j % 7) + random() * 3).toFixed(2)).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+async function kmeansInTheBrowser() {
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(join(root, 'dist/chapters/03-segmentation/index.html'))) {
+    console.log('\nC03.3 in the browser: skipped (no dist/; run `npm run build`).');
+    return;
+  }
+  const { chromium } = await import('playwright-core');
+  const { startServer } = await import(pathToFileURL(join(root, 'test/tools/serve.mjs')).href);
+  const { server, url } = await startServer({ dir: join(root, 'dist'), base: '/', port: 0 });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  console.log('\nC03.3 in Chromium: main thread\'s longest gap (10 ms timer chain) and longest task, ms');
+  console.log(`  ${'data'.padEnd(12)} ${'import + clustering'.padStart(24)}   ${'keystroke (seed field)'.padStart(24)}   total s   ran in`);
+  try {
+    for (const [rows, columns] of [[1_000, 6], [10_000, 6], [1_500, 200], [50_000, 6]]) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const workers = [];
+      page.on('worker', (w) => workers.push(w.url()));
+      await page.goto(`${url}chapters/03-segmentation/`);
+      const calc = page.locator('[data-calculator="C03.3"]');
+      await calc.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => !document.querySelector('[data-calculator="C03.3"]')?.closest('astro-island[ssr]'));
+      const startBeat = () =>
+        page.evaluate(() => {
+          const beat = { gap: 0, longest: 0, running: true };
+          window.__beat = beat;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) beat.longest = Math.max(beat.longest, e.duration);
+          }).observe({ type: 'longtask' });
+          let last = performance.now();
+          const tick = () => {
+            const now = performance.now();
+            beat.gap = Math.max(beat.gap, now - last);
+            last = now;
+            if (beat.running) setTimeout(tick, 10);
+          };
+          setTimeout(tick, 10);
+        });
+      const stopBeat = () => page.evaluate(() => ({ gap: window.__beat.gap, longest: window.__beat.longest, stop: (window.__beat.running = false) }));
+      const done = () =>
+        page.waitForFunction(
+          () => {
+            const c = document.querySelector('[data-calculator="C03.3"]');
+            return !!c && !c.querySelector('[data-progress]') && !!c.querySelector('[data-result="clusters"]');
+          },
+          undefined,
+          { timeout: 600_000, polling: 200 },
+        );
+      const t0 = Date.now();
+      await startBeat();
+      await calc.locator('input[data-action="import-file"]').setInputFiles({ name: 'bench.csv', mimeType: 'text/csv', buffer: Buffer.from(blobsCsv(rows, columns)) });
+      await page.waitForFunction((n) => (document.querySelector('[data-calculator="C03.3"] [data-data-status]')?.textContent ?? '').includes(n), rows.toLocaleString('en'), { timeout: 120_000 });
+      await done();
+      const importBeat = await stopBeat();
+      const total = (Date.now() - t0) / 1000;
+      await startBeat();
+      await calc.locator('input[name="seed"]').press('End');
+      await calc.locator('input[name="seed"]').type('7');
+      await page.waitForTimeout(300);
+      await done();
+      const keyBeat = await stopBeat();
+      const where = workers.some((w) => /kmeans\.worker/.test(w)) ? 'worker' : 'page';
+      const pair = (b) => `${b.gap.toFixed(0).padStart(8)} / ${b.longest.toFixed(0).padStart(5)}`.padStart(24);
+      console.log(`  ${`${rows.toLocaleString('en')} × ${columns}`.padEnd(12)} ${pair(importBeat)}   ${pair(keyBeat)}   ${total.toFixed(1).padStart(7)}   ${where}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }

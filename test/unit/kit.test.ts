@@ -5,8 +5,10 @@ import { readFields, readNumericField } from '~/lib/kit/fields';
 import { createFormatter } from '~/lib/kit/format';
 import { currenciesOfMark, parseNumber } from '~/lib/kit/parse-number';
 import { largestRemainder } from '~/lib/kit/rounding';
-import { rowsFromCsv } from '~/lib/kit/rows';
-import { decodeState, decodeStored, encodeState } from '~/lib/kit/url-state';
+import { readRows, rowsFromCsv } from '~/lib/kit/rows';
+import { decodeRows, decodeState, decodeStored, encodeRows, encodeState } from '~/lib/kit/url-state';
+import { decodeCsvBytes } from '~/lib/kit/csv';
+import { normaliseHeader, rowsToCsv } from '~/lib/kit/rows';
 
 const value = (raw: string) => {
   const r = parseNumber(raw);
@@ -230,6 +232,125 @@ describe('boundary helpers', () => {
   it('largestRemainder terminates quickly even when the total disagrees with the parts', () => {
     const out = largestRemainder([1, 2, 3], 2, 1_000_000);
     expect(out.reduce((a, b) => a + b, 0)).toBeCloseTo(1_000_000, 6);
+  });
+
+  it('largestRemainder returns (never loops) on NaN, ±Infinity and totals past 2^53 units', () => {
+    expect(largestRemainder([1, NaN, 2])).toHaveLength(3);
+    expect(largestRemainder([1, Infinity])).toEqual([1, Infinity]);
+    expect(largestRemainder([1, 2], 2, -Infinity)).toEqual([1, 2]);
+    expect(largestRemainder([1e300, 1e300, 3])).toHaveLength(3);
+    expect(largestRemainder([1e14, 1e14 + 0.125, 7.5], 2, 3e14)).toHaveLength(3);
+  });
+});
+
+describe('row state for storage and links', () => {
+  const table = {
+    columns: { name: { kind: 'text', optional: true }, amount: { kind: 'money' }, share: { kind: 'percent', optional: true }, tag: { kind: 'choice', options: ['none', 'star', 'dog'] } },
+    minRows: 1,
+    maxRows: 20,
+  } as const;
+  const fill = () => ({ name: '', amount: '', share: '', tag: 'none' });
+  // Whatever a person can type into a text input: any code points, no lone surrogates (a browser
+  // cannot hold them in a form field), up to the 64-character limit.
+  const typed = fc.string({ unit: 'grapheme', maxLength: 64 });
+
+  it('every string a person can type round-trips exactly through storage and the URL (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ name: typed, amount: typed, share: typed, tag: fc.constantFrom('none', 'star', 'dog') }), { minLength: 1, maxLength: 20 }), (rows) => {
+        const encoded = encodeRows(table.columns, rows);
+        // Storage: JSON inside JSON.
+        const stored = JSON.parse(JSON.stringify({ rows: encoded })).rows as string;
+        expect(decodeRows(table, stored, fill)).toEqual({ rows, partial: false });
+        // Link: URLSearchParams encodes and decodes the parameter.
+        const url = new URL(`https://example.com/p/?${new URLSearchParams({ 'C12.3.rows': encoded })}`);
+        expect(decodeRows(table, url.searchParams.get('C12.3.rows')!, fill)).toEqual({ rows, partial: false });
+      }),
+    );
+  });
+
+  it('scalar fields round-trip exactly through the URL (property)', () => {
+    const specs = { note: { kind: 'text', optional: true }, price: { kind: 'money' } } as const;
+    fc.assert(
+      fc.property(typed, typed, (note, price) => {
+        const params = encodeState('C05.3', specs, { note, price }, { note: '\u0000default', price: '\u0000default' }, new URLSearchParams());
+        const back = new URLSearchParams(params.toString());
+        expect(decodeState('C05.3', specs, back).raw).toEqual({ note, price });
+      }),
+    );
+  });
+
+  it('keeps bad cells, refuses only what cannot be a cell, and never drops the table', () => {
+    const text = JSON.stringify([['name', 'amount', 'tag', 'bogus'], ['KEEP-ME', '-$5,000', 'star', 'x'], 'not a row', ['@home', '12abc', 'javascript:', 1], ['x', 'y'.repeat(65), 'dog']]);
+    expect(decodeRows(table, text, fill)).toEqual({
+      rows: [
+        { name: 'KEEP-ME', amount: '-$5,000', share: '', tag: 'star' },
+        { name: '@home', amount: '12abc', share: '', tag: 'none' },
+        { name: 'x', amount: '', share: '', tag: 'dog' },
+      ],
+      partial: true,
+    });
+    expect(decodeRows(table, '{"a":1}', fill)).toBeNull();
+    expect(decodeRows(table, '[["__proto__"]]', fill)).toBeNull();
+  });
+
+  it('reads the old CSV rows format, taking off the export apostrophe', () => {
+    const legacy = toCsv([['name', 'amount', 'share', 'tag'], ['-Brand', '-$5,000', '12', 'dog']]);
+    expect(legacy).toContain("'-Brand");
+    expect(decodeRows(table, legacy, fill)).toEqual({ rows: [{ name: '-Brand', amount: '-$5,000', share: '12', tag: 'dog' }], partial: false });
+  });
+});
+
+describe('CSV export and import of rows', () => {
+  const table = {
+    columns: { name: { kind: 'text', optional: true }, amount: { kind: 'money' }, share: { kind: 'percent', optional: true }, fit: { kind: 'number', min: 1, max: 5 }, tag: { kind: 'choice', options: ['none', 'star', 'cashCow'] } },
+    minRows: 1,
+    maxRows: 20,
+  } as const;
+  const labels = { name: 'Name', amount: 'Amount', share: 'Share (%)', fit: 'Strategic fit (1–5)', tag: 'Quadrant' };
+  const choiceLabels = { tag: { none: '—', star: 'Star', cashCow: 'Cash Cow' } };
+
+  it('writes numbers plain, text defused, choices as labels, with a header row', () => {
+    const csv = rowsToCsv(table, [{ name: '=HYPERLINK("x")', amount: '-¥8,000', share: '12.5', fit: '3', tag: 'cashCow' }, { name: '-Brand', amount: 'oops', share: '', fit: '1.000', tag: 'none' }], labels, choiceLabels);
+    expect(csv).toBe('Name,Amount,Share (%),Strategic fit (1–5),Quadrant\r\n"\'=HYPERLINK(""x"")",-8000,12.5,3,Cash Cow\r\n\'-Brand,oops,,1,—\r\n');
+  });
+
+  it('matches headers by key or label ignoring case, spacing and dash variants; choices by code or label', () => {
+    const csv = 'NAME, amount ,share,strategic FIT (1-5),quadrant\nA,1,,3,cash cow\nB,2,5,4,cashCow\nC,3,,2,\n';
+    const read = rowsFromCsv(csv, table, { name: ['Name'], amount: ['Amount'], share: ['Share (%)'], fit: ['Strategic fit (1–5)'], tag: ['Quadrant'] }, { tag: { cashCow: ['Cash Cow', '现金牛'], none: ['—'] } });
+    expect(read).toEqual({
+      ok: true,
+      rows: [
+        { name: 'A', amount: '1', share: '', fit: '3', tag: 'cashCow' },
+        { name: 'B', amount: '2', share: '5', fit: '4', tag: 'cashCow' },
+        { name: 'C', amount: '3', share: '', fit: '2', tag: 'none' },
+      ],
+      badCells: [],
+    });
+    expect(normaliseHeader('Strategic fit (1–5)')).toBe(normaliseHeader('strategic  fit(1-5)'));
+  });
+
+  it('imports its own export unchanged (property)', () => {
+    const cell = fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => s.trim());
+    fc.assert(
+      fc.property(fc.array(fc.record({ name: cell, amount: fc.oneof(cell, fc.integer().map(String)), share: fc.oneof(cell, fc.constant('')), fit: fc.constantFrom('1', '2.5', '5', 'x'), tag: fc.constantFrom('none', 'star', 'cashCow') }), { minLength: 1, maxLength: 10 }), (rows) => {
+        const csv = rowsToCsv(table, rows, labels, choiceLabels);
+        const read = rowsFromCsv(csv, table, { name: ['Name'], amount: ['Amount'], share: ['Share (%)'], fit: ['Strategic fit (1–5)'], tag: ['Quadrant'] }, { tag: { none: ['—'], star: ['Star'], cashCow: ['Cash Cow'] } });
+        expect(read.ok).toBe(true);
+        if (!read.ok) return;
+        // Same readings: numbers may be rewritten plainly (`-¥8,000` → -8000), text comes back as typed.
+        expect(read.rows.map((r) => [r.name, r.tag])).toEqual(rows.map((r) => [r.name.trim(), r.tag]));
+        expect(readRows(table, read.rows).map((r) => r.values)).toEqual(readRows(table, rows.map((r) => ({ ...r, name: r.name.trim() }))).map((r) => r.values));
+      }),
+    );
+  });
+
+  it('decodes UTF-8 and GB18030 (GBK) files, and refuses one that is neither', () => {
+    expect(decodeCsvBytes(new TextEncoder().encode('名称,金额\n甲,1\n'))).toEqual({ ok: true, text: '名称,金额\n甲,1\n', encoding: 'utf-8' });
+    // "名称,支出" in GBK.
+    const gbk = Uint8Array.from([0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xd6, 0xa7, 0xb3, 0xf6]);
+    expect(decodeCsvBytes(gbk)).toEqual({ ok: true, text: '名称,支出', encoding: 'gb18030' });
+    expect(decodeCsvBytes(Uint8Array.from([0xff, 0xfe, 0x41, 0x00]))).toEqual({ ok: false });
+    expect(decodeCsvBytes(Uint8Array.from([0x81, 0x20, 0xff, 0xff]))).toEqual({ ok: false });
   });
 });
 

@@ -33,9 +33,9 @@ export function csvCell(row: CsvRow): string | number {
   return parsed.hadPercentSign ? Number((parsed.value / 100).toPrecision(12)) : parsed.value;
 }
 
-/** Names for a notice: each once, the first three, then "and N more", each cut to 32 characters. */
-export function shortList(names: readonly string[], andMore: string, max = 3): string {
-  const unique = [...new Set(names.map((n) => (n.length > 32 ? `${n.slice(0, 31)}…` : n)))];
+/** Names for a notice: each once, the first three, then "and N more", each cut to `maxLength` characters. */
+export function shortList(names: readonly string[], andMore: string, max = 3, maxLength = 32): string {
+  const unique = [...new Set(names.map((n) => (n.length > maxLength ? `${n.slice(0, maxLength - 1)}…` : n)))];
   const shown = unique.slice(0, max).join(', ');
   return unique.length > max ? interpolate(andMore, { names: shown, count: unique.length - max }) : shown;
 }
@@ -209,10 +209,12 @@ function LinkNotice({ ctx, t, notice, onBack }: { ctx: FieldContext; t: FrameStr
   return (
     <div class="calc-notice" data-notice="link">
       <p>
-        {notice.fromLink.length ? `${interpolate(kit.linkShown, { names: shortList(notice.fromLink.map(name), kit.andMore) })} ` : null}
-        {notice.fromLink.length && notice.canRestoreSaved ? `${kit.linkKeepsSaved} ` : null}
-        {notice.ignored.length ? `${interpolate(kit.ignoredFromLink, { names: shortList(notice.ignored.map(name), kit.andMore) })} ` : null}
-        {notice.partialRows ? kit.linkPartialRows : null}
+        {[
+          notice.fromLink.length ? interpolate(kit.linkShown, { names: shortList(notice.fromLink.map(name), kit.andMore, 3, 120) }) : null,
+          notice.fromLink.length && notice.canRestoreSaved ? kit.linkKeepsSaved : null,
+          notice.ignored.length ? interpolate(kit.ignoredFromLink, { names: shortList(notice.ignored.map(name), kit.andMore) }) : null,
+          notice.partialRows ? kit.linkPartialRows : null,
+        ].filter(Boolean).join(' ')}
       </p>
       {notice.canRestoreSaved && onBack ? (
         <button type="button" data-action="back-to-saved" onClick={onBack}>{kit.backToSaved}</button>

@@ -44,7 +44,7 @@ function importErrorText(ctx: FieldContext, error: RowImportError): string {
 
 function badCellsText(ctx: FieldContext, cells: readonly BadCell[]): string {
   const named = cells.map((c) => `${interpolate(ctx.ui.messages['csv.badCell'] ?? '', { row: c.row, column: c.column })} ${messageText(ctx.ui, c.message, ctx.format)}`);
-  return shortList(named, ctx.ui.kit.andMore, 2);
+  return shortList(named, ctx.ui.kit.andMore, 2, 300);
 }
 
 function cellInputMode(spec: FieldSpec): 'decimal' | 'numeric' | 'text' {

@@ -114,7 +114,8 @@ export function useCalculatorState<S extends FieldSpecs, R, C extends FieldSpecs
 
     const params = new URLSearchParams(window.location.search);
     const fromLink = decodeState(def.id, def.fields, params);
-    const ignored = [...fromLink.ignored];
+    // `<id>.rows` is not a field: it is read (and named, if refused) just below, once.
+    const ignored = fromLink.ignored.filter((name) => !(def.table && name === 'rows'));
     let linkRows: RawRow<C>[] | null = null;
     let partialRows = false;
     const rowsParam = params.get(rowsParamName(def.id));

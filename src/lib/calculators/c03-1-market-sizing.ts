@@ -294,7 +294,10 @@ export const marketSizing = defineCalculator({
     if (r.tamValue !== undefined && round9(r.tamValue) === 0) issues.push({ severity: 'warning', code: 'c03_1.zeroMarket' });
 
     // Projection (E4), each year from year 0.
-    const horizon = values.horizon;
+    // The loop below runs once per year: a horizon outside the field's bounds (only reachable by
+    // bypassing the parser) is refused rather than looped over.
+    const horizon = values.horizon !== undefined && Number.isInteger(values.horizon) && values.horizon >= 0 && values.horizon <= 50 ? values.horizon : undefined;
+    if (values.horizon !== undefined && horizon === undefined) issues.push({ severity: 'error', field: 'horizon', code: 'range.max', params: { max: 50 } });
     if (values.growth !== undefined && horizon !== undefined && r.tamValue !== undefined) {
       const g = values.growth;
       const projection: ProjectionYear[] = [];

@@ -404,6 +404,17 @@ export interface ClusterProgress {
   fraction: number;
 }
 
+/**
+ * Rough work of `cluster` on n rows × d columns (the same weights as its progress bar): the elbow,
+ * one k-means++ run for each k up to 8 (≈ n·k·d·20 each), and the silhouettes, each O(n²·d).
+ * The island runs the clustering on the page only when this is small, whatever the shape.
+ */
+export function clusterWork(n: number, d: number): number {
+  const maxK = Math.max(1, Math.min(ELBOW_MAX_K, Math.floor(n / ROWS_PER_CLUSTER)));
+  const silhouettes = n <= SILHOUETTE_ALL_K_MAX_ROWS ? Math.max(0, maxK - 1) : 1;
+  return silhouettes * (n * n * d) / 2 + ((maxK * (maxK + 1)) / 2) * n * d * 20;
+}
+
 export interface ClusterRun {
   n: number;
   /** min(8, ⌊n/3⌋, distinct rows): the largest k the elbow ran. */

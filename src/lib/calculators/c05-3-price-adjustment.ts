@@ -356,7 +356,8 @@ export const priceAdjustment = defineCalculator({
       const top = Math.max(Math.ceil(lastBreak * 1.25), q ?? 0, 10);
       const step = Math.max(1, Math.ceil(top / TOTAL_CURVE_POINTS));
       const quantities = new Set<number>();
-      for (let x = 0; x <= top; x += step) quantities.add(x);
+      // Counted by points, not by quantity, so the loop length never depends on the magnitude.
+      for (let i = 0; i <= TOTAL_CURVE_POINTS + 1 && i * step <= top; i++) quantities.add(i * step);
       // Each break and the unit just below it, so the drop at an all-units break is drawn.
       for (const tier of tiers) if (tier.from > 0) quantities.add(tier.from - 1).add(tier.from);
       // And the ends of every reversal zone, so the chart can mark them.

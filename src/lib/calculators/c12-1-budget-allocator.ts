@@ -182,7 +182,9 @@ export function greedyMarginal(a: readonly number[], b: readonly number[], lo: r
   const lnStepFactor = Float64Array.from(b, (bi) => Math.log(-Math.expm1(-step / bi)));
   const gain = Float64Array.from(lo, (xi, i) => lnA[i]! - xi / b[i]! + lnStepFactor[i]!);
   // Stop once what is left is negligible (binary noise from adding steps).
-  while (remaining > step * 1e-9 && step > 0) {
+  // At most MARGINAL_STEPS full steps plus one capping step per line, whatever the floors are.
+  const maxSteps = MARGINAL_STEPS + n + 1;
+  while (remaining > step * 1e-9 && step > 0 && steps < maxSteps) {
     let best = -1;
     for (let i = 0; i < n; i++) {
       if (atCap[i] === 0 && (best < 0 || gain[i]! > gain[best]!)) best = i;

@@ -7,6 +7,11 @@ export function largestRemainder(values: readonly number[], decimals = 2, total?
   const scale = 10 ** decimals;
   const exactUnits = values.map((v) => v * scale);
   const targetUnits = Math.round((total ?? values.reduce((a, b) => a + b, 0)) * scale);
+  // Non-finite parts or totals cannot be balanced: round each part on its own (the kit's guard
+  // then removes whatever is not finite). Past 2^53 units whole units no longer exist either.
+  if (!Number.isFinite(targetUnits) || exactUnits.some((u) => !Number.isFinite(u)) || Math.abs(targetUnits) > Number.MAX_SAFE_INTEGER) {
+    return values.map((v) => Math.round(v * scale) / scale);
+  }
   const floors = exactUnits.map((u) => Math.floor(u + 1e-9));
   let remaining = targetUnits - floors.reduce((a, b) => a + b, 0);
   const order = exactUnits
@@ -21,7 +26,8 @@ export function largestRemainder(values: readonly number[], decimals = 2, total?
     for (let i = 0; i < result.length; i++) result[i]! += even;
     remaining -= even * order.length;
   }
-  for (let k = 0; remaining !== 0; k = (k + 1) % order.length) {
+  // Bounded by the number of parts: once `remaining` is spread it is below order.length.
+  for (let k = 0, steps = 0; remaining !== 0 && steps < 2 * order.length; k = (k + 1) % order.length, steps++) {
     const step = remaining > 0 ? 1 : -1;
     result[order[k]!.i]! += step;
     remaining -= step;

@@ -142,7 +142,8 @@ export function decodeRows<C extends FieldSpecs>(
     if (typeof h === 'string' && Object.hasOwn(table.columns, h) && !index.has(h)) index.set(h, i);
   });
   if (index.size === 0) return null;
-  let partial = keys.some((k) => !index.has(k)) && body.length > 0;
+  // A column the encoding leaves out reads as blank cells (a hand-written link may carry only some).
+  let partial = false;
   const rows: RawValues<C>[] = [];
   for (const cells of body) {
     if (!Array.isArray(cells)) {

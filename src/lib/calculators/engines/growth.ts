@@ -8,14 +8,16 @@
  */
 import { round9 } from '../../kit/calculator';
 
-export type CagrGuard = 'startNotPositive' | 'endNegative' | 'yearsNotPositive';
+export type CagrGuard = 'startNotPositive' | 'endNegative' | 'yearsNotPositive' | 'overflow';
 export type Guarded<T, G extends string> = { ok: true; value: T } | { ok: false; guard: G };
 
 export function cagr(start: number, end: number, years: number): Guarded<number, CagrGuard> {
   if (!(start > 0)) return { ok: false, guard: 'startNotPositive' };
   if (!(end >= 0)) return { ok: false, guard: 'endNegative' };
   if (!(years > 0)) return { ok: false, guard: 'yearsNotPositive' };
-  return { ok: true, value: (end / start) ** (1 / years) - 1 };
+  const value = (end / start) ** (1 / years) - 1;
+  // end/start can overflow (1e308 / 1e-300): the rate is then beyond any figure, so it is refused.
+  return Number.isFinite(value) ? { ok: true, value } : { ok: false, guard: 'overflow' };
 }
 
 /** `(1 + r)^t`; null when r < −100% or t < 0 (no meaningful compounding) or the result overflows. */
@@ -48,5 +50,6 @@ export function projectSeries(base: number, rate: number, years: number): number
 /** `ln 2 / ln(1 + r)`; r ≤ 0 (after rounding to 9 decimals) never doubles. */
 export function doublingTime(rate: number): Guarded<number, 'neverDoubles'> {
   if (!(round9(rate) > 0)) return { ok: false, guard: 'neverDoubles' };
-  return { ok: true, value: Math.LN2 / Math.log1p(rate) };
+  const value = Math.LN2 / Math.log1p(rate);
+  return Number.isFinite(value) && value > 0 ? { ok: true, value } : { ok: false, guard: 'neverDoubles' };
 }

@@ -106,7 +106,8 @@ export interface Proportion {
  * `half = z/(1 + z²/n) · √(p̂(1−p̂)/n + z²/(4n²))` (default z = 1.96, the methodology's 95%).
  * Guards: n = 0 (`zeroTrials`), x outside 0…n (`successesAboveTrials`).
  */
-export function proportion(x: number, n: number, z = 1.96): Guarded<Proportion, 'zeroTrials' | 'successesAboveTrials'> {
+export function proportion(x: number, n: number, z = 1.96): Guarded<Proportion, 'zeroTrials' | 'successesAboveTrials' | 'notFinite'> {
+  if (![x, n, z].every(Number.isFinite)) return { ok: false, reason: 'notFinite' };
   if (n <= 0) return { ok: false, reason: 'zeroTrials' };
   if (x < 0 || x > n) return { ok: false, reason: 'successesAboveTrials' };
   const p = x / n;
@@ -114,6 +115,7 @@ export function proportion(x: number, n: number, z = 1.96): Guarded<Proportion, 
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z / denom) * Math.sqrt(Math.max(0, (p * (1 - p)) / n + z2 / (4 * n * n)));
+  if (![p, centre, half].every(Number.isFinite)) return { ok: false, reason: 'notFinite' };
   return { ok: true, rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
@@ -140,7 +142,8 @@ export function twoProportionTest(
   n1: number,
   x2: number,
   n2: number,
-): Guarded<TwoProportionTest, 'zeroTrials' | 'successesAboveTrials' | 'degeneratePooled'> {
+): Guarded<TwoProportionTest, 'zeroTrials' | 'successesAboveTrials' | 'degeneratePooled' | 'notFinite'> {
+  if (![x1, n1, x2, n2].every(Number.isFinite)) return { ok: false, reason: 'notFinite' };
   if (n1 <= 0 || n2 <= 0) return { ok: false, reason: 'zeroTrials' };
   if (x1 < 0 || x2 < 0 || x1 > n1 || x2 > n2) return { ok: false, reason: 'successesAboveTrials' };
   const rate1 = x1 / n1;
@@ -151,6 +154,7 @@ export function twoProportionTest(
   const standardError = Math.sqrt(variance);
   const z = (rate2 - rate1) / standardError;
   const pValue = Math.min(1, 2 * upperTail(z));
+  if (![rate1, rate2, pooled, standardError, z, pValue].every(Number.isFinite)) return { ok: false, reason: 'notFinite' };
   return { ok: true, rate1, rate2, pooled, difference: rate2 - rate1, standardError, z, pValue };
 }
 

@@ -25,7 +25,8 @@ export function weightedScore(values: readonly number[], weights: readonly numbe
     sumWS += w * s;
   }
   if (round9(sumW) === 0) return null;
-  return sumWS / sumW;
+  const score = sumWS / sumW;
+  return Number.isFinite(score) ? score : null; // overflow of Σw·s: a guard, never ±Infinity
 }
 
 /**
@@ -35,7 +36,9 @@ export function weightedScore(values: readonly number[], weights: readonly numbe
  */
 export function minMaxRescale(x: number, min: number, max: number, higherIsBetter: boolean): number {
   if (round9(max) === round9(min) || !(max > min)) return 3;
-  const position = Math.min(1, Math.max(0, (x - min) / (max - min)));
+  // Halved before subtracting, so ±1e308 ends do not overflow to Infinity/Infinity = NaN.
+  const ratio = (x / 2 - min / 2) / (max / 2 - min / 2);
+  const position = Number.isNaN(ratio) ? 0.5 : Math.min(1, Math.max(0, ratio));
   return higherIsBetter ? 1 + 4 * position : 5 - 4 * position;
 }
 
