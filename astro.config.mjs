@@ -9,6 +9,7 @@ import { accessibleMarkdown } from './src/integrations/accessible-markdown.mjs';
 import { csp } from './src/integrations/csp.mjs';
 import { hostHeaders } from './src/integrations/host-headers.mjs';
 import { linkCheck } from './src/integrations/link-check.mjs';
+import { siteRoutes } from './src/integrations/routes.mjs';
 
 // A static host may serve the site under a sub-path: `PLAYBOOK_BASE=/playbook npm run build`.
 const base = process.env.PLAYBOOK_BASE || '/';
@@ -52,6 +53,8 @@ export default defineConfig({
       pagination: true,
     }),
     preact(),
+    // Templates and calculator pages: entrypoints under src/routes/ (no top-level pages/ folder).
+    siteRoutes(),
     hostHeaders(),
     // Fails the build on a broken link or anchor, or a link to the other language.
     linkCheck(),
