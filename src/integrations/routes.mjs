@@ -8,6 +8,9 @@ const ROUTES = [
   // Downloadable templates as static files (src/data/templates.ts).
   { pattern: '/templates/[file]', entrypoint: './src/routes/templates/[file].ts' },
   { pattern: '/zh-cn/templates/[file]', entrypoint: './src/routes/zh-cn/templates/[file].ts' },
+  // One page per calculator in the registry, in Starlight's layout (src/components/user/CalculatorPage.astro).
+  { pattern: '/calculators/[id]', entrypoint: './src/routes/calculators/[id].astro' },
+  { pattern: '/zh-cn/calculators/[id]', entrypoint: './src/routes/zh-cn/calculators/[id].astro' },
 ];
 
 export function siteRoutes() {
