@@ -17,7 +17,9 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias: { '~': src } },
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        // Property tests run a fixed number of cases; the long timeout only keeps a busy shared machine
+        // from failing them (speed is measured by `npm run bench`, not here).
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
       },
       {
         resolve: { alias: { '~': src } },

@@ -1,3 +1,4 @@
+import { readFields } from '~/lib/kit/fields';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stressScenario, stressTest } from '~/lib/calculators/c13-2-stress-test';
@@ -94,8 +95,12 @@ describe('C13.2 cash runway and guards', () => {
     expect(results.baseline).toBeDefined();
   });
 
-  it('refuses a price too small to compute with', () => {
-    expect(run({ price: '1e-12' }).issues).toContainEqual(expect.objectContaining({ code: 'c13_2.priceTooSmall', field: 'price' }));
+  it('refuses a price too small to compute with: at the field when typed, in the module when passed directly', () => {
+    // The kit's parser refuses magnitudes below 1e-9 before the module sees them.
+    expect(run({ price: '1e-12' }).fieldErrors.price).toEqual({ code: 'parse.tooSmall' });
+    const read = readFields(stressTest.fields, stressTest.example);
+    const direct = stressTest.compute({ ...read.values, price: 1e-12 }, []);
+    expect(direct.issues).toContainEqual(expect.objectContaining({ code: 'c13_2.priceTooSmall', field: 'price' }));
   });
 
   it('warns on a positive elasticity', () => {

@@ -64,7 +64,7 @@ export const controlMessages: Widen<typeof enMessages> = {
   'c13_2.noCashBurn': '冲击后边际贡献仍能覆盖每月固定现金支出：没有现金消耗。',
   'c13_2.enterCash': '请输入现有现金，以计算现金可支撑月数。',
   'c13_2.tooExtreme': '按当前输入，部分结果过大或过小，无法可靠计算，已略去。',
-  'c13_3.badTime': '不是有效的时间：请按“年-月-日 时:分”填写，例如 2026-12-07 09:40，或只填 09:40。',
+  'c13_3.badTime': '不是有效的时间：请按“2026-12-07 09:40”这样的格式填写日期和时间，或只填时间（如 09:40）。',
   'c13_3.rowExcluded': '该指标的方向、阈值或当前值无效，暂不参与分级。',
   'c13_3.thresholdsNotAscending': '越高越差时，蓝、黄、红三级阈值必须依次递增。',
   'c13_3.thresholdsNotDescending': '越低越差时，蓝、黄、红三级阈值必须依次递减。',
