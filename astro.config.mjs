@@ -10,6 +10,7 @@ import { csp } from './src/integrations/csp.mjs';
 import { hostHeaders } from './src/integrations/host-headers.mjs';
 import { linkCheck } from './src/integrations/link-check.mjs';
 import { hydrateEarly } from './src/integrations/hydrate-early.mjs';
+import { siteRoutes } from './src/integrations/routes.mjs';
 
 // A static host may serve the site under a sub-path: `PLAYBOOK_BASE=/playbook npm run build`.
 const base = process.env.PLAYBOOK_BASE || '/';
@@ -55,6 +56,8 @@ export default defineConfig({
     preact(),
     // Calculators hydrate on first touch, when idle or when visible: typing before hydration is kept.
     hydrateEarly(),
+    // Templates and calculator pages: entrypoints under src/routes/ (no top-level pages/ folder).
+    siteRoutes(),
     hostHeaders(),
     // Fails the build on a broken link or anchor, or a link to the other language.
     linkCheck(),

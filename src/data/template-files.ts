@@ -1,4 +1,4 @@
-/** The static paths of every template file in one language, for the endpoints under `pages/`. */
+/** The static paths of every template file in one language, for the endpoints under `src/routes/`. */
 import { TEMPLATES, templateCsv, templateMarkdown, type TemplateLang } from './templates';
 
 export function templateFiles(lang: TemplateLang) {

@@ -22,7 +22,7 @@ export const chapterPage = z.object({
 });
 
 export const otherPage = z.object({
-  pageType: z.enum(['home', 'guide', 'glossary']),
+  pageType: z.enum(['home', 'guide', 'glossary', 'calculator']),
 });
 
 export const pageSchema = z.union([chapterPage, otherPage]);

@@ -27,8 +27,8 @@ afterAll(async () => {
 });
 
 const pages = [
-  { lang: 'en', path: 'calculators/', price: '$45.00', changedPrice: '$80.00', notANumber: 'This is not a number', noBreakEven: 'No break-even' },
-  { lang: 'zh-CN', path: 'zh-cn/calculators/', price: '¥45.00', changedPrice: '¥80.00', notANumber: '无法识别为数字', noBreakEven: '不存在盈亏平衡点' },
+  { lang: 'en', path: 'calculators/c05-1/', price: '$45.00', changedPrice: '$80.00', notANumber: 'This is not a number', noBreakEven: 'No break-even' },
+  { lang: 'zh-CN', path: 'zh-cn/calculators/c05-1/', price: '¥45.00', changedPrice: '¥80.00', notANumber: '无法识别为数字', noBreakEven: '不存在盈亏平衡点' },
 ] as const;
 
 async function calculator(page: Page) {
@@ -47,7 +47,7 @@ function expectClean(problems: PageProblems) {
   expect(problems.foreignRequests).toEqual([]);
 }
 
-describe.each(pages)('C05.1 on the $lang calculators page', ({ path, price, changedPrice, notANumber, noBreakEven }) => {
+describe.each(pages)('C05.1 on its $lang calculator page', ({ path, price, changedPrice, notANumber, noBreakEven }) => {
   it('server-renders default results before any script runs', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 describe(`the site built under ${BASE}`, () => {
-  it.each(['', 'zh-cn/', 'calculators/', 'zh-cn/calculators/', 'glossary/', 'chapters/05-pricing/', 'zh-cn/chapters/12-budget/'])(
+  it.each(['', 'zh-cn/', 'calculators/', 'zh-cn/calculators/', 'calculators/c05-1/', 'zh-cn/calculators/c05-1/', 'glossary/', 'chapters/05-pricing/', 'zh-cn/chapters/12-budget/'])(
     'serves %s with every link and asset under the base and nothing broken',
     async (path) => {
       const { page, problems } = await openPage(context, site);
@@ -44,7 +44,7 @@ describe(`the site built under ${BASE}`, () => {
 
   it('runs a calculator and restores it from a link under the base', async () => {
     const { page, problems } = await openPage(context, site);
-    await page.goto(`${site.url}calculators/?C05.1.material=40`);
+    await page.goto(`${site.url}calculators/c05-1/?C05.1.material=40`);
     const root = page.locator('[data-calculator="C05.1"]');
     await root.scrollIntoViewIfNeeded();
     await expect.poll(() => root.locator('[data-result="price"] dd').innerText(), { timeout: 15_000 }).toBe('$104.00');

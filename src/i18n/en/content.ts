@@ -23,4 +23,32 @@ export const contentStrings = {
     csv: 'CSV for spreadsheets',
     markdown: 'Markdown',
   },
+  calculatorPage: {
+    /** The page title: the calculator's name. */
+    title: '{name} calculator',
+    description: '{purpose} Free calculator from the Market Planning Playbook (in Chinese: {otherName}).',
+    otherName: 'In Chinese: {name}',
+    purpose: 'What it does',
+    whenToUse: 'When to use it',
+    formula: 'Formula',
+    variant: 'Variant',
+    rule: 'The playbook’s rule',
+    calculator: 'The calculator',
+    inChapter: 'In the playbook',
+    inChapterText: 'This calculator belongs to {chapter}, where it sits next to the worked example.',
+    inChapterNotEmbedded: 'This calculator belongs to {chapter}.',
+    allCalculators: 'All calculators',
+  },
+  calculatorIndex: {
+    id: 'ID',
+    calculator: 'Calculator',
+    purpose: 'What it does',
+    /** After the name of a calculator without a page yet, spacing and brackets included. */
+    coming: ' (coming)',
+    comingLabel: 'Coming: no calculator page yet',
+    filterLabel: 'Filter the calculators',
+    filterHint: 'Type part of a name, a purpose or an id such as C05.1.',
+    filterCount: '{count} of {total} calculators shown',
+    noMatch: 'No calculator matches “{query}”.',
+  },
 };
