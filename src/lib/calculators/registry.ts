@@ -6,6 +6,7 @@
 import type { CalculatorId } from '../../catalog';
 import type { CalculatorDefinition } from '../kit/calculator';
 import type { FieldSpecs } from '../kit/fields';
+import { shareCascade } from './c01-1-share-cascade';
 import { marketSizing } from './c03-1-market-sizing';
 import { segmentAttractiveness } from './c03-2-segment-attractiveness';
 import { kmeansCalc } from './c03-3-kmeans';
@@ -22,6 +23,7 @@ export type AnyCalculator = CalculatorDefinition<FieldSpecs, Record<string, unkn
 const erase = (def: unknown) => def as AnyCalculator;
 
 export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
+  'C01.1': erase(shareCascade),
   'C03.1': erase(marketSizing),
   'C03.2': erase(segmentAttractiveness),
   'C03.3': erase(kmeansCalc),
