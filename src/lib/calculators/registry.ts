@@ -8,6 +8,7 @@ import type { CalculatorDefinition } from '../kit/calculator';
 import type { FieldSpecs } from '../kit/fields';
 import { shareCascade } from './c01-1-share-cascade';
 import { milestoneTracker } from './c01-2-milestone-tracker';
+import { growthCagr } from './c02-2-growth-cagr';
 import { marketSizing } from './c03-1-market-sizing';
 import { segmentAttractiveness } from './c03-2-segment-attractiveness';
 import { kmeansCalc } from './c03-3-kmeans';
@@ -26,6 +27,7 @@ const erase = (def: unknown) => def as AnyCalculator;
 export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C01.1': erase(shareCascade),
   'C01.2': erase(milestoneTracker),
+  'C02.2': erase(growthCagr),
   'C03.1': erase(marketSizing),
   'C03.2': erase(segmentAttractiveness),
   'C03.3': erase(kmeansCalc),
