@@ -9,6 +9,7 @@ import type { FieldSpecs } from '../kit/fields';
 import { shareCascade } from './c01-1-share-cascade';
 import { milestoneTracker } from './c01-2-milestone-tracker';
 import { growthCagr } from './c02-2-growth-cagr';
+import { stageGateNps } from './c04-3-stage-gate-nps';
 import { marketSizing } from './c03-1-market-sizing';
 import { segmentAttractiveness } from './c03-2-segment-attractiveness';
 import { kmeansCalc } from './c03-3-kmeans';
@@ -31,6 +32,7 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C03.1': erase(marketSizing),
   'C03.2': erase(segmentAttractiveness),
   'C03.3': erase(kmeansCalc),
+  'C04.3': erase(stageGateNps),
   'C05.1': erase(costPlus),
   'C05.2': erase(elasticity),
   'C05.3': erase(priceAdjustment),
