@@ -8,6 +8,7 @@ import type { CalculatorDefinition } from '../kit/calculator';
 import type { FieldSpecs } from '../kit/fields';
 import { shareCascade } from './c01-1-share-cascade';
 import { milestoneTracker } from './c01-2-milestone-tracker';
+import { concentration } from './c02-1-concentration';
 import { growthCagr } from './c02-2-growth-cagr';
 import { stageGateNps } from './c04-3-stage-gate-nps';
 import { marketSizing } from './c03-1-market-sizing';
@@ -28,6 +29,7 @@ const erase = (def: unknown) => def as AnyCalculator;
 export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C01.1': erase(shareCascade),
   'C01.2': erase(milestoneTracker),
+  'C02.1': erase(concentration),
   'C02.2': erase(growthCagr),
   'C03.1': erase(marketSizing),
   'C03.2': erase(segmentAttractiveness),
