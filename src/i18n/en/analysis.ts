@@ -306,6 +306,7 @@ export const analysisCalculators = {
       buyers: 'Not in the playbook’s list; added to complete the five forces.',
     },
     choices: { P: 'Political', E: 'Economic', S: 'Social', T: 'Technological' },
+    columnChoices: { dimension: { P: 'Political', E: 'Economic', S: 'Social', T: 'Technological' } },
     columns: { dimension: 'Dimension', description: 'Factor', impact: 'Impact (−5 to +5)', weight: 'Weight' },
     tableCaption: 'PEST factors',
     exampleFactors: [

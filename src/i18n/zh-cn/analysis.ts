@@ -309,6 +309,7 @@ export const analysisCalculators: Widen<typeof en> = {
       buyers: '本手册未列出此项；补充后构成完整的五力。',
     },
     choices: { P: '政治', E: '经济', S: '社会', T: '技术' },
+    columnChoices: { dimension: { P: '政治', E: '经济', S: '社会', T: '技术' } },
     columns: { dimension: '维度', description: '因素', impact: '影响（−5 至 +5）', weight: '权重' },
     tableCaption: 'PEST 因素',
     exampleFactors: [
