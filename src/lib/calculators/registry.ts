@@ -11,6 +11,7 @@ import { milestoneTracker } from './c01-2-milestone-tracker';
 import { concentration } from './c02-1-concentration';
 import { growthCagr } from './c02-2-growth-cagr';
 import { bcgMatrix } from './c04-1-bcg-matrix';
+import { contributionMix } from './c04-2-contribution-mix';
 import { stageGateNps } from './c04-3-stage-gate-nps';
 import { marketSizing } from './c03-1-market-sizing';
 import { segmentAttractiveness } from './c03-2-segment-attractiveness';
@@ -36,6 +37,7 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C03.2': erase(segmentAttractiveness),
   'C03.3': erase(kmeansCalc),
   'C04.1': erase(bcgMatrix),
+  'C04.2': erase(contributionMix),
   'C04.3': erase(stageGateNps),
   'C05.1': erase(costPlus),
   'C05.2': erase(elasticity),
