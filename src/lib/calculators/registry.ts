@@ -9,6 +9,7 @@ import type { FieldSpecs } from '../kit/fields';
 import { shareCascade } from './c01-1-share-cascade';
 import { milestoneTracker } from './c01-2-milestone-tracker';
 import { concentration } from './c02-1-concentration';
+import { environmentForces } from './c02-3-environment-forces';
 import { growthCagr } from './c02-2-growth-cagr';
 import { bcgMatrix } from './c04-1-bcg-matrix';
 import { contributionMix } from './c04-2-contribution-mix';
@@ -33,6 +34,7 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C01.2': erase(milestoneTracker),
   'C02.1': erase(concentration),
   'C02.2': erase(growthCagr),
+  'C02.3': erase(environmentForces),
   'C03.1': erase(marketSizing),
   'C03.2': erase(segmentAttractiveness),
   'C03.3': erase(kmeansCalc),
