@@ -29,15 +29,18 @@ export interface RadarChartProps {
   format: (value: number) => string;
 }
 
-const SIZE = 320;
-const CENTRE = SIZE / 2;
-const RADIUS = 105;
+// Wide enough for axis labels of a dozen Chinese characters or two English words either side.
+const WIDTH = 460;
+const HEIGHT = 320;
+const CX = WIDTH / 2;
+const CY = HEIGHT / 2;
+const RADIUS = 110;
 
 export function RadarChart({ ctx, id, title, description, axes, series, min, max, rings = 4, format }: RadarChartProps) {
   const angle = (i: number) => (i / Math.max(axes.length, 1)) * Math.PI * 2;
   const point = (i: number, fraction: number) => {
     const r = RADIUS * Math.min(1, Math.max(0, fraction));
-    return [CENTRE + r * Math.sin(angle(i)), CENTRE - r * Math.cos(angle(i))] as const;
+    return [CX + r * Math.sin(angle(i)), CY - r * Math.cos(angle(i))] as const;
   };
   const fraction = (v: number | null | undefined) => (v == null || !Number.isFinite(v) || max === min ? 0 : (v - min) / (max - min));
   const polygon = (fractions: readonly number[]) => fractions.map((fr, i) => point(i, fr).map((n) => n.toFixed(2)).join(',')).join(' ');
@@ -58,7 +61,7 @@ export function RadarChart({ ctx, id, title, description, axes, series, min, max
         </ul>
       ) : null}
       {drawable ? (
-        <svg viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={`${title}. ${description}`} width={SIZE} height={SIZE}>
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${title}. ${description}`} width={WIDTH} height={HEIGHT} style={{ maxWidth: '100%', height: 'auto' }}>
           {Array.from({ length: rings }, (_, k) => (
             <polygon key={k} points={polygon(axes.map(() => (k + 1) / rings))} fill="none" style={{ stroke: 'var(--sl-color-gray-5)' }} />
           ))}
@@ -68,7 +71,7 @@ export function RadarChart({ ctx, id, title, description, axes, series, min, max
             const dy = -Math.cos(angle(i));
             return (
               <g key={label}>
-                <line x1={CENTRE} y1={CENTRE} x2={x} y2={y} style={{ stroke: 'var(--sl-color-gray-5)' }} />
+                <line x1={CX} y1={CY} x2={x} y2={y} style={{ stroke: 'var(--sl-color-gray-5)' }} />
                 <text
                   x={x + dx * 14}
                   y={y + dy * 14 + 4}

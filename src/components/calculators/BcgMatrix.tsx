@@ -53,6 +53,14 @@ export default function BcgMatrix({ locale, ui, t }: IslandProps<CalculatorStrin
   // Relative share on a log axis without Chart.js's log scale: plot −log10(RMS), so high share sits on the left.
   const toAxis = (rms: number) => -Math.log10(rms);
   const fromAxis = (v: number) => f.ratio(10 ** -v, 2);
+  const shareCut = state.read.values.shareCutoff ?? undefined;
+  const growthCut = state.read.values.growthCutoff ?? undefined;
+  const xs = bubbles.map((b) => toAxis(b.x));
+  const ys = bubbles.map((b) => b.y);
+  const xLow = Math.min(-1, ...xs.map((x) => x - 0.2));
+  const xHigh = Math.max(1, ...xs.map((x) => x + 0.2));
+  const yLow = Math.min(0, ...ys.map((y) => y - 0.03));
+  const yHigh = Math.max(0.25, (growthCut ?? 0) + 0.05, ...ys.map((y) => y + 0.03));
 
   const columnKeys = Object.keys(bcgMatrix.table!.columns) as (keyof ProductColumns)[];
   const csvInputs = (): CsvRow[] => [
@@ -91,20 +99,28 @@ export default function BcgMatrix({ locale, ui, t }: IslandProps<CalculatorStrin
             id="bcg"
             title={c.bubbleTitle}
             description={c.bubbleDescription}
-            dataKey={JSON.stringify([bubbles, products.map((p) => nameOfRow(p.row)), locale])}
+            dataKey={JSON.stringify([bubbles, products.map((p) => nameOfRow(p.row)), shareCut, growthCut, locale])}
             config={
               bubbles.length > 0 &&
               chart('bubble', {
-                series: bubbles.map((b) => ({
-                  label: nameOfRow(b.row),
-                  data: [{ x: toAxis(b.x), y: b.y, r: Math.max(4, 28 * b.r) }],
-                  color: quadrants.indexOf(b.quadrant),
-                })),
-                x: { title: tr.relativeShare, format: fromAxis, min: Math.min(-1, ...bubbles.map((b) => toAxis(b.x) - 0.2)), max: Math.max(1, ...bubbles.map((b) => toAxis(b.x) + 0.2)) },
-                y: { title: t.columns.growth, format: (v) => f.percent(v, 0) },
+                series: [
+                  ...bubbles.map((b) => ({
+                    label: nameOfRow(b.row),
+                    data: [{ x: toAxis(b.x), y: b.y, r: Math.max(4, 28 * b.r) }],
+                    color: quadrants.indexOf(b.quadrant),
+                    // Chart.js reads a bubble's radius only when it parses the data.
+                    extra: { parsing: true },
+                  })),
+                  // The cut-offs as dashed lines: they split the plot into the four quadrants.
+                  ...(shareCut ? [{ type: 'line' as const, label: t.fields.shareCutoff, data: [{ x: toAxis(shareCut), y: yLow }, { x: toAxis(shareCut), y: yHigh }], dash: true, color: 'grid' as const }] : []),
+                  ...(growthCut != null ? [{ type: 'line' as const, label: t.fields.growthCutoff, data: [{ x: xLow, y: growthCut }, { x: xHigh, y: growthCut }], dash: true, color: 'grid' as const }] : []),
+                ],
+                x: { title: tr.relativeShare, format: fromAxis, min: xLow, max: xHigh },
+                y: { title: t.columns.growth, format: (v) => f.percent(v, 0), min: yLow, max: yHigh },
                 tooltip: (item) => {
                   const b = bubbles[item.datasetIndex];
-                  return b ? `${nameOfRow(b.row)}: ${t.quadrants[b.quadrant]}, ${tr.relativeShare} ${f.ratio(b.x, 2)}, ${t.columns.growth} ${f.percent(b.y, 1)}` : '';
+                  if (!b) return item.dataset.label ?? '';
+                  return `${nameOfRow(b.row)}: ${t.quadrants[b.quadrant]}, ${tr.relativeShare} ${f.ratio(b.x, 2)}, ${t.columns.growth} ${f.percent(b.y, 1)}`;
                 },
               })
             }
