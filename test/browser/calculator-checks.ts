@@ -315,6 +315,8 @@ describe.each(ids.flatMap((id) => LANGUAGES.map((language) => ({ id, ...language
       const cells = await root.evaluate((el, prefix) => Object.fromEntries([...el.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`[id^="${prefix}-"]`)].map((c) => [c.id, c.value])), base);
       def.exampleRows.forEach((row, r) => {
         for (const [key, value] of Object.entries(row)) {
+          // Names are filled in the page's language by the island (the module's are placeholders).
+          if (def.table!.columns[key]?.kind === 'text') continue;
           const cell = cells[`${base}-${r}-${key}`];
           if (cell !== undefined) expect(cell, `row ${r + 1} ${key}`).toBe(value);
         }
