@@ -6,7 +6,7 @@
 import { analysisMessages } from './analysis';
 import { budgetCalculators, budgetMessages } from './budget';
 import { controlMessages } from './control';
-import { gotomarketMessages } from './gotomarket';
+import { gotomarketCalculators, gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 import type { Widen } from '../types';
@@ -120,6 +120,7 @@ export const en = {
     ...budgetCalculators,
     ...segmentationCalculators,
     ...kmeansCalculators,
+    ...gotomarketCalculators,
   },
   content: contentStrings,
   play: {
