@@ -1,5 +1,7 @@
 /** C08.3 island: conversion paths (RowTable, up to 5,000), five attribution models side by side, ROI per model from one spend text field. */
-import { attribution, blankAttributionRow, type AttributionModel } from '../../lib/calculators/c08-3-attribution';
+import { useMemo } from 'preact/hooks';
+import { attribution, blankAttributionRow, type AttributionModel, type PathColumns } from '../../lib/calculators/c08-3-attribution';
+import type { RawRow } from '../../lib/kit/rows';
 import { chart } from '../../lib/kit/chart-config';
 import type { CalculatorStrings } from '../../i18n/en/index';
 import { CalculatorFrame } from '../calculator/CalculatorFrame';
@@ -12,7 +14,19 @@ import { fieldRenderers, rowTableState, splitIssues } from '../calculator/wiring
 
 export default function Attribution({ locale, ui, t }: IslandProps<CalculatorStrings<'C08.3'>>) {
   const { ctx, setCurrency } = useIslandContext('C08.3', locale, ui);
-  const state = useCalculatorState(attribution);
+  const def = useMemo(() => {
+    // The starting paths and spend line name their channels in the page's language.
+    const names: Record<string, string> = t.channelNames;
+    const rename = (text: string) => text.replace(/[A-Za-z]+/g, (word) => names[word] ?? word);
+    const paths = (rows: RawRow<PathColumns>[]) => rows.map((row) => ({ ...row, path: rename(row.path) }));
+    return {
+      ...attribution,
+      defaults: { ...attribution.defaults, channelSpend: rename(attribution.defaults.channelSpend) },
+      defaultRows: paths(attribution.defaultRows!),
+      exampleRows: paths(attribution.exampleRows!),
+    };
+  }, [t]);
+  const state = useCalculatorState(def);
   const f = ctx.format;
   const r = state.output.results;
   const tr = t.results;

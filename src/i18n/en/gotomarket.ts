@@ -469,6 +469,8 @@ export const gotomarketCalculators = {
     },
     tableCaption: 'Conversion paths (1–5,000 rows)',
     columns: { path: 'Path', days: 'Days before conversion', conversions: 'Conversions', value: 'Value' },
+    /** Channel names of the default and example paths, in the page's language. */
+    channelNames: { Search: 'Search', Social: 'Social', Email: 'Email', Display: 'Display' },
     models: {
       lastTouch: 'Last touch',
       firstTouch: 'First touch',

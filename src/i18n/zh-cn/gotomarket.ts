@@ -466,12 +466,13 @@ export const gotomarketCalculators: Widen<typeof en> = {
       channelSpend: '各渠道投入（可选）',
     },
     hints: {
-      channelSpend: '按“渠道=金额”填写，用分号分隔，如 Search=5000; Social=3000。',
-      path: '按顺序填写渠道，用 > 分隔，如 Search>Social>Email。',
+      channelSpend: '按“渠道=金额”填写，用分号分隔，如 搜索=5000; 社交媒体=3000。',
+      path: '按顺序填写渠道，用 > 分隔，如 搜索>社交媒体>邮件。',
       days: '每个触点距离转化的天数，如 14>7>0。',
     },
     tableCaption: '转化路径（1–5,000 行）',
     columns: { path: '路径', days: '距离转化的天数', conversions: '转化数', value: '价值' },
+    channelNames: { Search: '搜索', Social: '社交媒体', Email: '邮件', Display: '展示广告' },
     models: {
       lastTouch: '末次触点',
       firstTouch: '首次触点',
