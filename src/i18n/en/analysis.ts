@@ -208,6 +208,7 @@ export const analysisCalculators = {
       equivalentFirms: 'Equivalent number of equal-sized firms',
       bands2010: 'Band, 2010 Horizontal Merger Guidelines',
       bands2023: 'Band, 2023 Merger Guidelines',
+      band: 'Band',
       bandRange: '{lower} to {upper}',
       namedTotal: 'Named firms’ total share',
       others: 'All others',
@@ -305,6 +306,7 @@ export const analysisCalculators = {
       buyers: 'Not in the playbook’s list; added to complete the five forces.',
     },
     choices: { P: 'Political', E: 'Economic', S: 'Social', T: 'Technological' },
+    columnChoices: { dimension: { P: 'Political', E: 'Economic', S: 'Social', T: 'Technological' } },
     columns: { dimension: 'Dimension', description: 'Factor', impact: 'Impact (−5 to +5)', weight: 'Weight' },
     tableCaption: 'PEST factors',
     exampleFactors: [
@@ -429,6 +431,7 @@ export const analysisCalculators = {
       growth: 'Growth',
       rd: 'Forward R&D',
     },
+    columnChoices: { role: { cash: 'Cash flow', growth: 'Growth', rd: 'Forward R&D' } },
     columns: { name: 'Product line', price: 'Price', variableCost: 'Unit variable cost', units: 'Units', role: 'Role' },
     tableCaption: 'Product lines',
     lineN: 'Line {n}',
@@ -465,7 +468,7 @@ export const analysisCalculators = {
       ratesTitle: 'Contribution-margin rate by line',
       ratesDescription: 'Each line’s rate, with lines at the 5% review threshold, the priority threshold and the 25% portfolio floor.',
       mixTitle: 'Portfolio mix against 30/40/30',
-      mixDescription: 'Outer ring: actual revenue mix by role; inner ring: the 30/40/30 target.',
+      mixDescription: 'Two 100% bars: the actual revenue mix by role, and the 30/40/30 target below it.',
     },
   },
   'C04.3': {

@@ -3,7 +3,7 @@
  * (its type is derived from this file, so a missing key fails the type check and a test).
  * `{name}` placeholders are filled by `interpolate`.
  */
-import { analysisMessages } from './analysis';
+import { analysisCalculators, analysisMessages } from './analysis';
 import { budgetCalculators, budgetMessages } from './budget';
 import { controlMessages } from './control';
 import { gotomarketCalculators, gotomarketMessages } from './gotomarket';
@@ -116,6 +116,7 @@ export const en = {
     'range.belowPercent': 'Must be less than {max}%.',
   },
   calculators: {
+    ...analysisCalculators,
     ...pricingCalculators,
     ...budgetCalculators,
     ...segmentationCalculators,

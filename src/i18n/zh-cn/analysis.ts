@@ -211,6 +211,7 @@ export const analysisCalculators: Widen<typeof en> = {
       equivalentFirms: '等效的同等规模企业数',
       bands2010: '分档（2010 年《横向并购指南》）',
       bands2023: '分档（2023 年《并购指南》）',
+      band: '集中度区间',
       bandRange: '{lower}至{upper}',
       namedTotal: '所列企业合计份额',
       others: '其他企业',
@@ -308,6 +309,7 @@ export const analysisCalculators: Widen<typeof en> = {
       buyers: '本手册未列出此项；补充后构成完整的五力。',
     },
     choices: { P: '政治', E: '经济', S: '社会', T: '技术' },
+    columnChoices: { dimension: { P: '政治', E: '经济', S: '社会', T: '技术' } },
     columns: { dimension: '维度', description: '因素', impact: '影响（−5 至 +5）', weight: '权重' },
     tableCaption: 'PEST 因素',
     exampleFactors: [
@@ -432,6 +434,7 @@ export const analysisCalculators: Widen<typeof en> = {
       growth: '成长',
       rd: '前瞻研发',
     },
+    columnChoices: { role: { cash: '现金流', growth: '成长', rd: '前瞻研发' } },
     columns: { name: '产品线', price: '价格', variableCost: '单位变动成本', units: '销量', role: '定位' },
     tableCaption: '产品线',
     lineN: '产品线 {n}',
@@ -468,7 +471,7 @@ export const analysisCalculators: Widen<typeof en> = {
       ratesTitle: '各产品线边际贡献率',
       ratesDescription: '各产品线的边际贡献率，并标出 5% 评审线、优先线和 25% 组合底线。',
       mixTitle: '组合配比与 30/40/30 对比',
-      mixDescription: '外环：按定位划分的实际收入配比；内环：30/40/30 目标。',
+      mixDescription: '两根 100% 的条形：上为按定位划分的实际收入配比，下为 30/40/30 目标。',
     },
   },
   'C04.3': {

@@ -1,5 +1,5 @@
 import type { UiStrings } from '../en';
-import { analysisMessages } from './analysis';
+import { analysisCalculators, analysisMessages } from './analysis';
 import { budgetCalculators, budgetMessages } from './budget';
 import { controlMessages } from './control';
 import { gotomarketCalculators, gotomarketMessages } from './gotomarket';
@@ -111,6 +111,7 @@ export const zhCN: UiStrings = {
     'range.belowPercent': '必须小于 {max}%。',
   },
   calculators: {
+    ...analysisCalculators,
     ...pricingCalculators,
     ...budgetCalculators,
     ...segmentationCalculators,

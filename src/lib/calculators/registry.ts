@@ -6,6 +6,14 @@
 import type { CalculatorId } from '../../catalog';
 import type { CalculatorDefinition } from '../kit/calculator';
 import type { FieldSpecs } from '../kit/fields';
+import { shareCascade } from './c01-1-share-cascade';
+import { milestoneTracker } from './c01-2-milestone-tracker';
+import { concentration } from './c02-1-concentration';
+import { environmentForces } from './c02-3-environment-forces';
+import { growthCagr } from './c02-2-growth-cagr';
+import { bcgMatrix } from './c04-1-bcg-matrix';
+import { contributionMix } from './c04-2-contribution-mix';
+import { stageGateNps } from './c04-3-stage-gate-nps';
 import { marketSizing } from './c03-1-market-sizing';
 import { segmentAttractiveness } from './c03-2-segment-attractiveness';
 import { kmeansCalc } from './c03-3-kmeans';
@@ -28,9 +36,17 @@ export type AnyCalculator = CalculatorDefinition<FieldSpecs, Record<string, unkn
 const erase = (def: unknown) => def as AnyCalculator;
 
 export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
+  'C01.1': erase(shareCascade),
+  'C01.2': erase(milestoneTracker),
+  'C02.1': erase(concentration),
+  'C02.2': erase(growthCagr),
+  'C02.3': erase(environmentForces),
   'C03.1': erase(marketSizing),
   'C03.2': erase(segmentAttractiveness),
   'C03.3': erase(kmeansCalc),
+  'C04.1': erase(bcgMatrix),
+  'C04.2': erase(contributionMix),
+  'C04.3': erase(stageGateNps),
   'C05.1': erase(costPlus),
   'C05.2': erase(elasticity),
   'C05.3': erase(priceAdjustment),
