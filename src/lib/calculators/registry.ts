@@ -26,6 +26,8 @@ import { funnelAb } from './c08-2-funnel-ab';
 import { brandHealth } from './c07-1-brand-health';
 import { channelRoi } from './c06-1-channel-roi';
 import { attribution } from './c08-3-attribution';
+import { kpiScorecard } from './c09-2-kpi-scorecard';
+import { partnerScorecard } from './c06-2-partner-scorecard';
 import { budgetAllocator } from './c12-1-budget-allocator';
 import { budgetVariance } from './c12-2-budget-variance';
 import { efficiency } from './c12-3-efficiency';
@@ -56,6 +58,8 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C07.1': erase(brandHealth),
   'C06.1': erase(channelRoi),
   'C08.3': erase(attribution),
+  'C09.2': erase(kpiScorecard),
+  'C06.2': erase(partnerScorecard),
   'C12.1': erase(budgetAllocator),
   'C12.2': erase(budgetVariance),
   'C12.3': erase(efficiency),
