@@ -6,7 +6,7 @@
 import { analysisCalculators, analysisMessages } from './analysis';
 import { budgetCalculators, budgetMessages } from './budget';
 import { controlMessages } from './control';
-import { gotomarketMessages } from './gotomarket';
+import { gotomarketCalculators, gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 import type { Widen } from '../types';
@@ -122,6 +122,7 @@ export const en = {
     ...budgetCalculators,
     ...segmentationCalculators,
     ...kmeansCalculators,
+    ...gotomarketCalculators,
   },
   content: contentStrings,
   play: {

@@ -2,7 +2,7 @@ import type { UiStrings } from '../en';
 import { analysisCalculators, analysisMessages } from './analysis';
 import { budgetCalculators, budgetMessages } from './budget';
 import { controlMessages } from './control';
-import { gotomarketMessages } from './gotomarket';
+import { gotomarketCalculators, gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 import { contentStrings } from './content';
@@ -117,6 +117,7 @@ export const zhCN: UiStrings = {
     ...budgetCalculators,
     ...segmentationCalculators,
     ...kmeansCalculators,
+    ...gotomarketCalculators,
   },
   content: contentStrings,
   play: {

@@ -70,12 +70,15 @@ export interface ReallocationHint {
   revenueChange: number;
 }
 
-export interface ImcResults {
+export interface ImcResults extends MetricSet {
   channels: ImcChannelResult[];
   total: Totals & { metrics: MetricSet };
   /** Rows best first by ROAS. */
   ranking: number[];
   reallocation: ReallocationHint;
+  /** The reallocation's amount and revenue change again, as plain figures for the result list. */
+  amount: number;
+  revenueChange: number;
   /** The chosen metric per channel (rows with the metric only), for the bar chart. */
   chart: { row: number; value: number }[];
 }
@@ -137,7 +140,11 @@ export const imcCampaignMetrics = defineCalculator({
       }
       return { row: i, name: v.name ?? '', metrics };
     });
-    if (complete > 0) r.total = { ...total, metrics: metricsOf(total) };
+    if (complete > 0) {
+      r.total = { ...total, metrics: metricsOf(total) };
+      // The campaign's six metrics also sit at the top level (ctr, cvr, …): the headline figures.
+      Object.assign(r, r.total.metrics);
+    }
 
     const ranks = competitionRanks(channels.map((c) => c.metrics.roas));
     channels.forEach((c, i) => {
@@ -155,6 +162,8 @@ export const imcCampaignMetrics = defineCalculator({
       if (round9(high) > round9(low) && values.shiftShare !== undefined) {
         const amount = values.shiftShare * rows[worst]!.values.spend!;
         r.reallocation = { fromRow: worst, toRow: best, amount, revenueChange: amount * (high - low) };
+        r.amount = amount;
+        r.revenueChange = r.reallocation.revenueChange;
         issues.push({ severity: 'info', code: 'c07_2.reallocationIsAPrompt' });
       }
     }

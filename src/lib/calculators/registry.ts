@@ -20,6 +20,14 @@ import { kmeansCalc } from './c03-3-kmeans';
 import { costPlus } from './c05-1-cost-plus';
 import { elasticity } from './c05-2-elasticity';
 import { priceAdjustment } from './c05-3-price-adjustment';
+import { tieredCommission } from './c09-1-commission';
+import { imcCampaignMetrics } from './c07-2-imc-metrics';
+import { funnelAb } from './c08-2-funnel-ab';
+import { brandHealth } from './c07-1-brand-health';
+import { channelRoi } from './c06-1-channel-roi';
+import { attribution } from './c08-3-attribution';
+import { kpiScorecard } from './c09-2-kpi-scorecard';
+import { partnerScorecard } from './c06-2-partner-scorecard';
 import { budgetAllocator } from './c12-1-budget-allocator';
 import { budgetVariance } from './c12-2-budget-variance';
 import { efficiency } from './c12-3-efficiency';
@@ -44,6 +52,14 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C05.1': erase(costPlus),
   'C05.2': erase(elasticity),
   'C05.3': erase(priceAdjustment),
+  'C09.1': erase(tieredCommission),
+  'C07.2': erase(imcCampaignMetrics),
+  'C08.2': erase(funnelAb),
+  'C07.1': erase(brandHealth),
+  'C06.1': erase(channelRoi),
+  'C08.3': erase(attribution),
+  'C09.2': erase(kpiScorecard),
+  'C06.2': erase(partnerScorecard),
   'C12.1': erase(budgetAllocator),
   'C12.2': erase(budgetVariance),
   'C12.3': erase(efficiency),
