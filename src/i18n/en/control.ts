@@ -375,6 +375,7 @@ export const controlCalculators = {
     charts: {
       cumulative: { title: 'Cumulative net benefit by month', description: 'Saving minus running cost, cumulated, after the one-off investment; the payback month is where the line crosses zero.' },
       series: { net: 'Cumulative net benefit', zero: 'Zero' },
+      month: 'Month',
     },
   },
   'C13.1': {

@@ -5,7 +5,7 @@
  */
 import { analysisMessages } from './analysis';
 import { budgetCalculators, budgetMessages } from './budget';
-import { controlMessages } from './control';
+import { controlCalculators, controlMessages } from './control';
 import { gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
@@ -120,6 +120,7 @@ export const en = {
     ...budgetCalculators,
     ...segmentationCalculators,
     ...kmeansCalculators,
+    ...controlCalculators,
   },
   content: contentStrings,
   play: {

@@ -64,7 +64,7 @@ export const controlMessages: Widen<typeof enMessages> = {
   'c13_2.noCashBurn': '冲击后边际贡献仍能覆盖每月固定现金支出：没有现金消耗。',
   'c13_2.enterCash': '请输入现有现金，以计算现金可支撑月数。',
   'c13_2.tooExtreme': '按当前输入，部分结果过大或过小，无法可靠计算，已略去。',
-  'c13_3.badTime': '不是有效的时间：请按“年-月-日 时:分”填写，例如 2026-12-07 09:40，或只填 09:40。',
+  'c13_3.badTime': '不是有效的时间：请按“2026-12-07 09:40”的格式填写日期和时间，或只填时间（如09:40）。',
   'c13_3.rowExcluded': '该指标的方向、阈值或当前值无效，暂不参与分级。',
   'c13_3.thresholdsNotAscending': '越高越差时，蓝、黄、红三级阈值必须依次递增。',
   'c13_3.thresholdsNotDescending': '越低越差时，蓝、黄、红三级阈值必须依次递减。',
@@ -169,7 +169,7 @@ export const controlCalculators: Widen<typeof en> = {
     rule: '按生命周期阶段管理客户（10.2），并用客户终身价值选择渠道（6.1）。示例数值为示意。',
     formulas: [
       'm = 客单价 × 年购买次数 × 毛利率 − 年维护成本',
-      'CLV(T) = Σ（t = 0 … T − 1）m × r^t ÷ (1 + d)^t',
+      'CLV(T) = Σ（t = 0…T − 1）m × r^t ÷ (1 + d)^t',
       'CLV(∞) = m × (1 + d) ÷ (1 + d − r)',
       '净价值 = CLV − CAC；比值 = CLV ÷ CAC',
       '预期生命周期 = 1 ÷ (1 − r) 年',
@@ -378,6 +378,7 @@ export const controlCalculators: Widen<typeof en> = {
     charts: {
       cumulative: { title: '逐月累计净收益', description: '扣除一次性投入后，每月节省减去运行成本的累计值；曲线穿过零线的月份即为回收月份。' },
       series: { net: '累计净收益', zero: '零线' },
+      month: '月份',
     },
   },
   'C13.1': {

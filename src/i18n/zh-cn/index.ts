@@ -1,7 +1,7 @@
 import type { UiStrings } from '../en';
 import { analysisMessages } from './analysis';
 import { budgetCalculators, budgetMessages } from './budget';
-import { controlMessages } from './control';
+import { controlCalculators, controlMessages } from './control';
 import { gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
@@ -115,6 +115,7 @@ export const zhCN: UiStrings = {
     ...budgetCalculators,
     ...segmentationCalculators,
     ...kmeansCalculators,
+    ...controlCalculators,
   },
   content: contentStrings,
   play: {

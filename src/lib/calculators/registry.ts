@@ -15,6 +15,7 @@ import { priceAdjustment } from './c05-3-price-adjustment';
 import { budgetAllocator } from './c12-1-budget-allocator';
 import { budgetVariance } from './c12-2-budget-variance';
 import { efficiency } from './c12-3-efficiency';
+import { costBenefit } from './c11-2-cost-benefit';
 
 /** A definition with its own field, result and column types erased, for code that handles any calculator. */
 export type AnyCalculator = CalculatorDefinition<FieldSpecs, Record<string, unknown>, FieldSpecs>;
@@ -31,6 +32,7 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C12.1': erase(budgetAllocator),
   'C12.2': erase(budgetVariance),
   'C12.3': erase(efficiency),
+  'C11.2': erase(costBenefit),
 };
 
 export const IMPLEMENTED_IDS = Object.keys(CALCULATORS) as CalculatorId[];
