@@ -167,7 +167,7 @@ export const controlCalculators = {
     formulas: [
       'm = order value × purchases per year × gross margin − yearly retention cost',
       'CLV(T) = Σ over years t = 0 … T − 1 of m × r^t ÷ (1 + d)^t',
-      'CLV(∞) = m × (1 + d) ÷ (1 + d − r)',
+      'CLV with no horizon = m × (1 + d) ÷ (1 + d − r)',
       'net value = CLV − CAC; ratio = CLV ÷ CAC',
       'expected lifetime = 1 ÷ (1 − r) years',
     ],
@@ -488,6 +488,7 @@ export const controlCalculators = {
       breakEvenShock: 'Break-even shock',
       monthlyCashLoss: 'Monthly cash loss',
       runwayMonths: 'Cash runway (months)',
+      item: 'Item',
     },
     charts: {
       compare: { title: 'Baseline against the shock', description: 'Revenue, variable cost, fixed cost and profit, baseline and stressed.' },

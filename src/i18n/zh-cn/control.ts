@@ -170,7 +170,7 @@ export const controlCalculators: Widen<typeof en> = {
     formulas: [
       'm = 客单价 × 年购买次数 × 毛利率 − 年维护成本',
       'CLV(T) = Σ（t = 0…T − 1）m × r^t ÷ (1 + d)^t',
-      'CLV(∞) = m × (1 + d) ÷ (1 + d − r)',
+      '不设期限的CLV = m × (1 + d) ÷ (1 + d − r)',
       '净价值 = CLV − CAC；比值 = CLV ÷ CAC',
       '预期生命周期 = 1 ÷ (1 − r) 年',
     ],
@@ -491,6 +491,7 @@ export const controlCalculators: Widen<typeof en> = {
       breakEvenShock: '盈亏平衡涨幅',
       monthlyCashLoss: '每月现金亏损',
       runwayMonths: '现金可支撑月数',
+      item: '项目',
     },
     charts: {
       compare: { title: '基准与冲击后对比', description: '基准与冲击后的收入、变动成本、固定成本和利润。' },

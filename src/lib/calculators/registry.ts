@@ -16,6 +16,8 @@ import { budgetAllocator } from './c12-1-budget-allocator';
 import { budgetVariance } from './c12-2-budget-variance';
 import { efficiency } from './c12-3-efficiency';
 import { costBenefit } from './c11-2-cost-benefit';
+import { lifetimeValueCalculator } from './c10-2-lifetime-value';
+import { stressTest } from './c13-2-stress-test';
 
 /** A definition with its own field, result and column types erased, for code that handles any calculator. */
 export type AnyCalculator = CalculatorDefinition<FieldSpecs, Record<string, unknown>, FieldSpecs>;
@@ -33,6 +35,8 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C12.2': erase(budgetVariance),
   'C12.3': erase(efficiency),
   'C11.2': erase(costBenefit),
+  'C10.2': erase(lifetimeValueCalculator),
+  'C13.2': erase(stressTest),
 };
 
 export const IMPLEMENTED_IDS = Object.keys(CALCULATORS) as CalculatorId[];
