@@ -584,6 +584,7 @@ export const controlCalculators = {
       direction: 'Direction',
     },
     directions: { higher: 'Higher is better', lower: 'Lower is better (cap)' },
+    columnChoices: { direction: { higher: 'Higher is better', lower: 'Lower is better (cap)' } },
     kpiN: 'KPI {n}',
     exampleKpis: ['Revenue', 'New customers', 'Customer complaints'],
     defaultKpis: ['Revenue', 'Gross margin (thousands)', 'Late deliveries'],
@@ -600,9 +601,13 @@ export const controlCalculators = {
       statuses: { green: 'Green', amber: 'Amber', red: 'Red' },
       counts: 'Status count',
       countsValue: '{green} green · {amber} amber · {red} red',
+      greenCount: 'Green KPIs',
+      amberCount: 'Amber KPIs',
+      redCount: 'Red KPIs',
+      tableCaption: 'KPI status, in review order (red first)',
     },
     charts: {
-      status: { title: 'Pace-adjusted attainment by KPI', description: 'Horizontal bars coloured by status, with the green and amber cut-offs.' },
+      status: { title: 'Pace-adjusted attainment by KPI', description: 'One horizontal bar per KPI, in review order, coloured by status; red bars in the alert colour.' },
     },
   },
   'C14.2': {
@@ -629,6 +634,8 @@ export const controlCalculators = {
     tableCaption: 'Data points (at least 8, up to 1,000)',
     columns: { label: 'Period', value: 'Value' },
     pointN: 'Point {n}',
+    weekN: 'Week {n}',
+    monthN: 'Month {n}',
     results: {
       baseline: 'Baseline',
       baselineRange: 'points {from}–{to} ({count})',
@@ -636,6 +643,9 @@ export const controlCalculators = {
       meanMovingRange: 'Mean moving range',
       ucl: 'Upper control limit',
       lcl: 'Lower control limit',
+      baselineCount: 'Baseline points',
+      beyondCount: 'Points beyond a limit',
+      runSignalCount: 'Points in a run of 8',
       signalCount: 'Points with a signal',
       firstSignal: 'First signal',
       noSignal: 'No signal',
@@ -646,7 +656,8 @@ export const controlCalculators = {
     },
     charts: {
       chart: { title: 'Control chart', description: 'The series with its centre line and control limits from the baseline; signals marked.' },
-      series: { value: 'Value', centre: 'Centre line', ucl: 'Upper limit', lcl: 'Lower limit' },
+      series: { value: 'Value', centre: 'Centre line', ucl: 'Upper limit', lcl: 'Lower limit', signal: 'Signal' },
+      signalColumn: 'Signal',
     },
   },
 };

@@ -587,6 +587,7 @@ export const controlCalculators: Widen<typeof en> = {
       direction: '方向',
     },
     directions: { higher: '越高越好', lower: '越低越好（上限）' },
+    columnChoices: { direction: { higher: '越高越好', lower: '越低越好（上限）' } },
     kpiN: 'KPI {n}',
     exampleKpis: ['收入', '新客户数', '客户投诉'],
     defaultKpis: ['收入', '毛利（千元）', '延迟交付'],
@@ -603,9 +604,13 @@ export const controlCalculators: Widen<typeof en> = {
       statuses: { green: '绿灯', amber: '黄灯', red: '红灯' },
       counts: '状态统计',
       countsValue: '绿灯 {green} 个 · 黄灯 {amber} 个 · 红灯 {red} 个',
+      greenCount: '绿灯 KPI',
+      amberCount: '黄灯 KPI',
+      redCount: '红灯 KPI',
+      tableCaption: '各 KPI 状态（按复盘顺序，红灯在前）',
     },
     charts: {
-      status: { title: '各 KPI 的进度达成率', description: '按状态着色的水平条形图，并标出绿灯和黄灯分界值。' },
+      status: { title: '各 KPI 的进度达成率', description: '每个 KPI 一根水平条，按复盘顺序排列并按状态着色，红灯用警示色。' },
     },
   },
   'C14.2': {
@@ -632,6 +637,8 @@ export const controlCalculators: Widen<typeof en> = {
     tableCaption: '数据点（至少 8 个，最多 1,000 个）',
     columns: { label: '期间', value: '数值' },
     pointN: '第 {n} 点',
+    weekN: '第 {n} 周',
+    monthN: '第 {n} 月',
     results: {
       baseline: '基准期',
       baselineRange: '第 {from}–{to} 点（{count} 个）',
@@ -639,6 +646,9 @@ export const controlCalculators: Widen<typeof en> = {
       meanMovingRange: '平均移动极差',
       ucl: '上控制限',
       lcl: '下控制限',
+      baselineCount: '基线点数',
+      beyondCount: '超出控制限的点数',
+      runSignalCount: '处于连续 8 点同侧信号中的点数',
       signalCount: '出现信号的点数',
       firstSignal: '第一个信号',
       noSignal: '无信号',
@@ -649,7 +659,8 @@ export const controlCalculators: Widen<typeof en> = {
     },
     charts: {
       chart: { title: '控制图', description: '数据序列及由基准期计算的中心线和控制限，并标出信号。' },
-      series: { value: '数值', centre: '中心线', ucl: '上控制限', lcl: '下控制限' },
+      series: { value: '数值', centre: '中心线', ucl: '上控制限', lcl: '下控制限', signal: '信号' },
+      signalColumn: '信号',
     },
   },
 };

@@ -18,6 +18,8 @@ import { efficiency } from './c12-3-efficiency';
 import { costBenefit } from './c11-2-cost-benefit';
 import { lifetimeValueCalculator } from './c10-2-lifetime-value';
 import { stressTest } from './c13-2-stress-test';
+import { kpiDashboard } from './c14-1-kpi-dashboard';
+import { xmrChart } from './c14-2-xmr-chart';
 
 /** A definition with its own field, result and column types erased, for code that handles any calculator. */
 export type AnyCalculator = CalculatorDefinition<FieldSpecs, Record<string, unknown>, FieldSpecs>;
@@ -37,6 +39,8 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C11.2': erase(costBenefit),
   'C10.2': erase(lifetimeValueCalculator),
   'C13.2': erase(stressTest),
+  'C14.1': erase(kpiDashboard),
+  'C14.2': erase(xmrChart),
 };
 
 export const IMPLEMENTED_IDS = Object.keys(CALCULATORS) as CalculatorId[];
