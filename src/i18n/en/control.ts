@@ -302,7 +302,9 @@ export const controlCalculators = {
       reworked: 'Reworked',
     },
     choices: { yes: 'Yes', no: 'No' },
+    columnChoices: { valueAdded: { yes: 'Yes', no: 'No' } },
     stepN: 'Step {n}',
+    minutes: '{value} min',
     exampleSteps: ['Order entry', 'Credit check', 'Order review', 'Picking and packing', 'Dispatch'],
     defaultSteps: ['Request intake', 'Approval', 'Fulfilment'],
     results: {

@@ -305,7 +305,9 @@ export const controlCalculators: Widen<typeof en> = {
       reworked: '返工件数',
     },
     choices: { yes: '是', no: '否' },
+    columnChoices: { valueAdded: { yes: '是', no: '否' } },
     stepN: '步骤 {n}',
+    minutes: '{value} 分钟',
     exampleSteps: ['订单录入', '信用审核', '订单审核', '拣货包装', '发货'],
     defaultSteps: ['需求受理', '审批', '交付'],
     results: {

@@ -20,6 +20,7 @@ import { lifetimeValueCalculator } from './c10-2-lifetime-value';
 import { stressTest } from './c13-2-stress-test';
 import { kpiDashboard } from './c14-1-kpi-dashboard';
 import { xmrChart } from './c14-2-xmr-chart';
+import { processMetrics } from './c11-1-process-metrics';
 
 /** A definition with its own field, result and column types erased, for code that handles any calculator. */
 export type AnyCalculator = CalculatorDefinition<FieldSpecs, Record<string, unknown>, FieldSpecs>;
@@ -41,6 +42,7 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C13.2': erase(stressTest),
   'C14.1': erase(kpiDashboard),
   'C14.2': erase(xmrChart),
+  'C11.1': erase(processMetrics),
 };
 
 export const IMPLEMENTED_IDS = Object.keys(CALCULATORS) as CalculatorId[];
