@@ -33,16 +33,17 @@ describe('C11.1 process time and quality — chapter 11 worked example', () => {
   });
 
   it('after the change: 4.5 redundant minutes merged away and the review queue automated', () => {
-    // Review processing 15 → 10.5 (the merged re-checks); its waiting 120 → 20 (the automated queue).
-    // Lead time 380 − 4.5 − 100 = 275.5; VA time unchanged at 41 → PCE 14.9%. Staff processing 60 → 55.5.
-    const rows = processMetrics.exampleRows!.map((row, i) => (i === 2 ? { ...row, processing: '10.5', waiting: '20' } : row));
+    // As the chapter's step table and text give it: review processing 15 → 10.5 (the merged
+    // re-checks); its waiting 120 → 30 (the automated queue).
+    // Lead time 380 − 4.5 − 90 = 285.5; VA time unchanged at 41 → PCE 14.4%. Staff processing 60 → 55.5.
+    const rows = processMetrics.exampleRows!.map((row, i) => (i === 2 ? { ...row, processing: '10.5', waiting: '30' } : row));
     const { results: r } = run({ baselineLeadTime: '380', baselinePce: '10.789473684' }, rows);
-    expect(r.leadTime).toBe(275.5);
+    expect(r.leadTime).toBe(285.5);
     expect(r.processingTime).toBe(55.5);
-    expect(r.pce! * 100).toBeCloseTo(14.88, 2); // 41 / 275.5
-    expect(r.leadTimeChange).toBe(-104.5);
-    expect(r.leadTimeChangeRate! * 100).toBeCloseTo(-27.5, 1);
-    expect(r.pceChange! * 100).toBeCloseTo(4.09, 2);
+    expect(r.pce! * 100).toBeCloseTo(14.36, 2); // 41 / 285.5
+    expect(r.leadTimeChange).toBe(-94.5);
+    expect(r.leadTimeChangeRate! * 100).toBeCloseTo(-24.87, 2); // −94.5 / 380
+    expect(r.pceChange! * 100).toBeCloseTo(3.57, 2); // 14.36 − 10.79
     expect(r.slowestRow).toBe(3); // picking and packing, 115, is now slowest
   });
 });

@@ -9,24 +9,25 @@ describe('C11.2 cost–benefit — chapter 11 example, corrected', () => {
   // The time study finds 4.5 redundant minutes in the 15-minute review; merging them into the
   // credit check cuts staff processing from 60 to 55.5 minutes per order (1.0 → 0.925 h).
   // Automating the review queue removes waiting only, so it saves no labour.
-  it('costs the merged checks: 7.5% lower cost per order, payback in month 4, ROI 157.1%', () => {
+  it('costs the merged checks: 7.5% lower cost per order, ROI 315.4%, payback 2.35 months (month 3)', () => {
     const { results: r, issues } = run();
     expect(r.costBefore).toBe(60); // 1.0 h × 60
     expect(r.costAfter).toBeCloseTo(55.5, 12); // 0.925 h × 60
     expect(r.reduction! * 100).toBeCloseTo(7.5, 10); // (60 − 55.5) / 60
     expect(r.monthlySaving).toBeCloseTo(9000, 9); // 2,000 × 4.50
-    expect(r.monthlyNetBenefit).toBeCloseTo(8000, 9); // 9,000 − 1,000 running
+    expect(r.monthlyNetBenefit).toBeCloseTo(8500, 9); // 9,000 − 500 running
     expect(r.totalSaving).toBeCloseTo(108000, 6); // × 12
-    expect(r.totalRunning).toBe(12000);
-    // ROI = (108,000 − 30,000 − 12,000) / (30,000 + 12,000) = 66,000 / 42,000 = 157.14%
-    expect(r.roi! * 100).toBeCloseTo(157.14, 2);
-    expect(r.paybackMonths).toBeCloseTo(3.75, 12); // 30,000 / 8,000
-    expect(r.paybackMonth).toBe(4);
+    expect(r.totalRunning).toBe(6000); // 500 × 12
+    expect(r.netBenefit).toBeCloseTo(82000, 6); // 108,000 − 20,000 − 6,000
+    // ROI = 82,000 / (20,000 + 6,000) = 315.38%
+    expect(r.roi! * 100).toBeCloseTo(315.38, 2);
+    expect(r.paybackMonths).toBeCloseTo(2.3529, 4); // 20,000 / 8,500
+    expect(r.paybackMonth).toBe(3);
     expect(r.paysBackWithinHorizon).toBe(true);
-    expect(r.cumulative![3]!.net).toBeCloseTo(-6000, 6); // 3 × 8,000 − 30,000
-    expect(r.cumulative![4]!.net).toBeCloseTo(2000, 6);
+    expect(r.cumulative![2]!.net).toBeCloseTo(-3000, 6); // 2 × 8,500 − 20,000
+    expect(r.cumulative![3]!.net).toBeCloseTo(5500, 6); // 3 × 8,500 − 20,000
     expect(r.cumulative).toHaveLength(13);
-    expect(r.utilizationChange! * 100).toBeCloseTo(17, 10); // 55% → 72%
+    expect(r.utilizationChange).toBeUndefined(); // the chapter claims no utilization rise
     expect(issues).toEqual([]);
   });
 
@@ -56,7 +57,7 @@ describe('C11.2 guards', () => {
     expect(codes(issues)).toContain('c11_2.neverPaysBack');
     expect(results.paybackMonths).toBeUndefined();
     expect(results.paysBackWithinHorizon).toBe(false);
-    expect(results.roi! * 100).toBeCloseTo(((108000 - 30000 - 108000) / (30000 + 108000)) * 100, 9);
+    expect(results.roi! * 100).toBeCloseTo(((108000 - 20000 - 108000) / (20000 + 108000)) * 100, 9);
   });
 
   it('no investment and no running cost: no ROI, payback in month 0', () => {
@@ -68,8 +69,8 @@ describe('C11.2 guards', () => {
 
   it('a payback after the horizon is noted and costs that rise are warned', () => {
     const late = run({ investment: '200000' });
-    expect(late.results.paybackMonth).toBe(25);
-    expect(late.issues).toContainEqual(expect.objectContaining({ code: 'c11_2.paybackAfterHorizon', params: { month: 25 } }));
+    expect(late.results.paybackMonth).toBe(24); // 200,000 ÷ 8,500 = 23.5 → month 24
+    expect(late.issues).toContainEqual(expect.objectContaining({ code: 'c11_2.paybackAfterHorizon', params: { month: 24 } }));
     expect(late.results.paysBackWithinHorizon).toBe(false);
     expect(codes(run({ hoursAfter: '1.2' }).issues)).toContain('c11_2.costRises');
   });

@@ -37,6 +37,7 @@ describe('C14.1 KPI dashboard — chapter 14 worked example (50% of the year ela
     expect(k.onTrack).toBe(false);
     expect(k.status).toBe('red');
     expect(r.counts).toEqual({ green: 1, amber: 1, red: 1 });
+    expect([r.greenCount, r.amberCount, r.redCount]).toEqual([1, 1, 1]);
     expect(r.reviewOrder).toEqual([2, 0, 1]);
     expect(issues).toEqual([]);
   });

@@ -25,11 +25,15 @@ describe('C14.2 XmR chart — worked example', () => {
     expect(r.baselineFrom).toBe(1);
     expect(r.baselineTo).toBe(8); // every point before the change marker (9)
     expect(r.centre).toBe(11.875);
-    expect(r.ucl!).toBeCloseTo(15.675, 3);
-    // Week 14 = 16 > 15.675: beyond the upper limit.
+    expect(r.ucl!).toBeCloseTo(15.675, 3); // 11.875 + 2.66 × 10/7
+    expect(r.lcl!).toBeCloseTo(8.075, 3); // 11.875 − 2.66 × 10/7
+    // The chapter's eight weeks after the change: 13 14 13 15 14 16 14 15, all above the centre line.
+    expect(r.points!.slice(8).map((p) => p.value)).toEqual([13, 14, 13, 15, 14, 16, 14, 15]);
+    expect(r.points!.slice(8).every((p) => p.side === 'above')).toBe(true);
+    // Week 14 (week 6 after the change) = 16 > 15.675: beyond the upper limit.
     expect(r.points![13]!.beyond).toBe('upper');
     expect(r.beyondCount).toBe(1);
-    // Weeks 7–14 (12, 14, 13, 14, 13, 15, 14, 16) are all above 11.875: the run signals at week 14 and stays on to week 16.
+    // Weeks 7–14 (12, 14, 13, 14, 13, 15, 14, 16) are all above 11.875: the run signals at week 14 and stays on to week 16 (15).
     expect(r.points!.map((p) => p.runSignal)).toEqual([...Array(13).fill(false), true, true, true]);
     expect(r.firstSignal).toBe(14);
     expect(r.signalCount).toBe(3);
@@ -40,8 +44,8 @@ describe('C14.2 XmR chart — worked example', () => {
   });
 
   it('limits computed from all 16 points instead would be wider and hide the beyond-limit point', () => {
-    const all = xmrLimits([...methodology, 13, 14, 13, 15, 14, 16, 14, 13])!;
-    expect(all.ucl).toBeGreaterThan(16); // x̄ 12.9375, MR̄ 21/15 = 1.4 → UCL ≈ 16.66
+    const all = xmrLimits([...methodology, 13, 14, 13, 15, 14, 16, 14, 15])!;
+    expect(all.ucl).toBeGreaterThan(16); // x̄ 209/16 = 13.0625, MR̄ 21/15 = 1.4 → UCL ≈ 16.79
     const { results: r, issues } = run({ baselineTo: '16' });
     expect(r.beyondCount).toBe(0);
     expect(codes(issues)).toContain('c14_2.baselineAfterChange');

@@ -167,7 +167,7 @@ export const controlCalculators = {
     formulas: [
       'm = order value × purchases per year × gross margin − yearly retention cost',
       'CLV(T) = Σ over years t = 0 … T − 1 of m × r^t ÷ (1 + d)^t',
-      'CLV(∞) = m × (1 + d) ÷ (1 + d − r)',
+      'CLV with no horizon = m × (1 + d) ÷ (1 + d − r)',
       'net value = CLV − CAC; ratio = CLV ÷ CAC',
       'expected lifetime = 1 ÷ (1 − r) years',
     ],
@@ -250,14 +250,14 @@ export const controlCalculators = {
       bands: { low: 'Low', medium: 'Medium', high: 'High' },
       step: 'Next win-back step',
       steps: {
-        monitor: 'Keep monitoring',
+        monitor: 'No win-back step: keep on the watch list',
         serviceCall: 'Level 1: customer-service call',
         businessManager: 'Level 2: the business manager steps in',
         executive: 'Level 3: a senior executive steps in',
         exhausted: 'All three levels tried',
       },
-      urgency: 'Urgency',
-      urgencies: { none: '—', standard: 'Standard', urgent: 'Urgent' },
+      urgency: 'When',
+      urgencies: { none: '—', standard: 'Level 1 within the week', urgent: 'Level 1 within 48 hours; level 2 at once if it fails' },
       points: 'Points',
       logOdds: 'Log-odds',
       flag: 'Flag',
@@ -302,7 +302,9 @@ export const controlCalculators = {
       reworked: 'Reworked',
     },
     choices: { yes: 'Yes', no: 'No' },
+    columnChoices: { valueAdded: { yes: 'Yes', no: 'No' } },
     stepN: 'Step {n}',
+    minutes: '{value} min',
     exampleSteps: ['Order entry', 'Credit check', 'Order review', 'Picking and packing', 'Dispatch'],
     defaultSteps: ['Request intake', 'Approval', 'Fulfilment'],
     results: {
@@ -375,6 +377,7 @@ export const controlCalculators = {
     charts: {
       cumulative: { title: 'Cumulative net benefit by month', description: 'Saving minus running cost, cumulated, after the one-off investment; the payback month is where the line crosses zero.' },
       series: { net: 'Cumulative net benefit', zero: 'Zero' },
+      month: 'Month',
     },
   },
   'C13.1': {
@@ -487,6 +490,7 @@ export const controlCalculators = {
       breakEvenShock: 'Break-even shock',
       monthlyCashLoss: 'Monthly cash loss',
       runwayMonths: 'Cash runway (months)',
+      item: 'Item',
     },
     charts: {
       compare: { title: 'Baseline against the shock', description: 'Revenue, variable cost, fixed cost and profit, baseline and stressed.' },
@@ -582,6 +586,7 @@ export const controlCalculators = {
       direction: 'Direction',
     },
     directions: { higher: 'Higher is better', lower: 'Lower is better (cap)' },
+    columnChoices: { direction: { higher: 'Higher is better', lower: 'Lower is better (cap)' } },
     kpiN: 'KPI {n}',
     exampleKpis: ['Revenue', 'New customers', 'Customer complaints'],
     defaultKpis: ['Revenue', 'Gross margin (thousands)', 'Late deliveries'],
@@ -598,9 +603,13 @@ export const controlCalculators = {
       statuses: { green: 'Green', amber: 'Amber', red: 'Red' },
       counts: 'Status count',
       countsValue: '{green} green · {amber} amber · {red} red',
+      greenCount: 'Green KPIs',
+      amberCount: 'Amber KPIs',
+      redCount: 'Red KPIs',
+      tableCaption: 'KPI status, in review order (red first)',
     },
     charts: {
-      status: { title: 'Pace-adjusted attainment by KPI', description: 'Horizontal bars coloured by status, with the green and amber cut-offs.' },
+      status: { title: 'Pace-adjusted attainment by KPI', description: 'One horizontal bar per KPI, in review order, coloured by status; red bars in the alert colour.' },
     },
   },
   'C14.2': {
@@ -627,6 +636,8 @@ export const controlCalculators = {
     tableCaption: 'Data points (at least 8, up to 1,000)',
     columns: { label: 'Period', value: 'Value' },
     pointN: 'Point {n}',
+    weekN: 'Week {n}',
+    monthN: 'Month {n}',
     results: {
       baseline: 'Baseline',
       baselineRange: 'points {from}–{to} ({count})',
@@ -634,6 +645,9 @@ export const controlCalculators = {
       meanMovingRange: 'Mean moving range',
       ucl: 'Upper control limit',
       lcl: 'Lower control limit',
+      baselineCount: 'Baseline points',
+      beyondCount: 'Points beyond a limit',
+      runSignalCount: 'Points in a run of 8',
       signalCount: 'Points with a signal',
       firstSignal: 'First signal',
       noSignal: 'No signal',
@@ -644,7 +658,8 @@ export const controlCalculators = {
     },
     charts: {
       chart: { title: 'Control chart', description: 'The series with its centre line and control limits from the baseline; signals marked.' },
-      series: { value: 'Value', centre: 'Centre line', ucl: 'Upper limit', lcl: 'Lower limit' },
+      series: { value: 'Value', centre: 'Centre line', ucl: 'Upper limit', lcl: 'Lower limit', signal: 'Signal' },
+      signalColumn: 'Signal',
     },
   },
 };

@@ -5,7 +5,7 @@
  */
 import { analysisCalculators, analysisMessages } from './analysis';
 import { budgetCalculators, budgetMessages } from './budget';
-import { controlMessages } from './control';
+import { controlCalculators, controlMessages } from './control';
 import { gotomarketCalculators, gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
@@ -123,6 +123,7 @@ export const en = {
     ...segmentationCalculators,
     ...kmeansCalculators,
     ...gotomarketCalculators,
+    ...controlCalculators,
   },
   content: contentStrings,
   play: {

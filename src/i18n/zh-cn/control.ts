@@ -169,8 +169,8 @@ export const controlCalculators: Widen<typeof en> = {
     rule: '按生命周期阶段管理客户（10.2），并用客户终身价值选择渠道（6.1）。示例数值为示意。',
     formulas: [
       'm = 客单价 × 年购买次数 × 毛利率 − 年维护成本',
-      'CLV(T) = Σ（t = 0 … T − 1）m × r^t ÷ (1 + d)^t',
-      'CLV(∞) = m × (1 + d) ÷ (1 + d − r)',
+      'CLV(T) = Σ（t = 0…T − 1）m × r^t ÷ (1 + d)^t',
+      '不设期限的CLV = m × (1 + d) ÷ (1 + d − r)',
       '净价值 = CLV − CAC；比值 = CLV ÷ CAC',
       '预期生命周期 = 1 ÷ (1 − r) 年',
     ],
@@ -253,14 +253,14 @@ export const controlCalculators: Widen<typeof en> = {
       bands: { low: '低', medium: '中', high: '高' },
       step: '下一步挽回措施',
       steps: {
-        monitor: '持续关注',
+        monitor: '暂不挽回：列入观察名单',
         serviceCall: '第一级：客服致电',
         businessManager: '第二级：业务经理介入',
         executive: '第三级：高管介入',
         exhausted: '三级均已尝试',
       },
-      urgency: '紧急程度',
-      urgencies: { none: '—', standard: '一般', urgent: '紧急' },
+      urgency: '时限',
+      urgencies: { none: '—', standard: '本周内完成第一级', urgent: '48小时内完成第一级；无效立即转第二级' },
       points: '积分',
       logOdds: '对数几率',
       flag: '预警',
@@ -305,7 +305,9 @@ export const controlCalculators: Widen<typeof en> = {
       reworked: '返工件数',
     },
     choices: { yes: '是', no: '否' },
+    columnChoices: { valueAdded: { yes: '是', no: '否' } },
     stepN: '步骤 {n}',
+    minutes: '{value} 分钟',
     exampleSteps: ['订单录入', '信用审核', '订单审核', '拣货包装', '发货'],
     defaultSteps: ['需求受理', '审批', '交付'],
     results: {
@@ -378,6 +380,7 @@ export const controlCalculators: Widen<typeof en> = {
     charts: {
       cumulative: { title: '逐月累计净收益', description: '扣除一次性投入后，每月节省减去运行成本的累计值；曲线穿过零线的月份即为回收月份。' },
       series: { net: '累计净收益', zero: '零线' },
+      month: '月份',
     },
   },
   'C13.1': {
@@ -490,6 +493,7 @@ export const controlCalculators: Widen<typeof en> = {
       breakEvenShock: '盈亏平衡涨幅',
       monthlyCashLoss: '每月现金亏损',
       runwayMonths: '现金可支撑月数',
+      item: '项目',
     },
     charts: {
       compare: { title: '基准与冲击后对比', description: '基准与冲击后的收入、变动成本、固定成本和利润。' },
@@ -585,6 +589,7 @@ export const controlCalculators: Widen<typeof en> = {
       direction: '方向',
     },
     directions: { higher: '越高越好', lower: '越低越好（上限）' },
+    columnChoices: { direction: { higher: '越高越好', lower: '越低越好（上限）' } },
     kpiN: 'KPI {n}',
     exampleKpis: ['收入', '新客户数', '客户投诉'],
     defaultKpis: ['收入', '毛利（千元）', '延迟交付'],
@@ -601,9 +606,13 @@ export const controlCalculators: Widen<typeof en> = {
       statuses: { green: '绿灯', amber: '黄灯', red: '红灯' },
       counts: '状态统计',
       countsValue: '绿灯 {green} 个 · 黄灯 {amber} 个 · 红灯 {red} 个',
+      greenCount: '绿灯 KPI',
+      amberCount: '黄灯 KPI',
+      redCount: '红灯 KPI',
+      tableCaption: '各 KPI 状态（按复盘顺序，红灯在前）',
     },
     charts: {
-      status: { title: '各 KPI 的进度达成率', description: '按状态着色的水平条形图，并标出绿灯和黄灯分界值。' },
+      status: { title: '各 KPI 的进度达成率', description: '每个 KPI 一根水平条，按复盘顺序排列并按状态着色，红灯用警示色。' },
     },
   },
   'C14.2': {
@@ -630,6 +639,8 @@ export const controlCalculators: Widen<typeof en> = {
     tableCaption: '数据点（至少 8 个，最多 1,000 个）',
     columns: { label: '期间', value: '数值' },
     pointN: '第 {n} 点',
+    weekN: '第 {n} 周',
+    monthN: '第 {n} 月',
     results: {
       baseline: '基准期',
       baselineRange: '第 {from}–{to} 点（{count} 个）',
@@ -637,6 +648,9 @@ export const controlCalculators: Widen<typeof en> = {
       meanMovingRange: '平均移动极差',
       ucl: '上控制限',
       lcl: '下控制限',
+      baselineCount: '基线点数',
+      beyondCount: '超出控制限的点数',
+      runSignalCount: '处于连续 8 点同侧信号中的点数',
       signalCount: '出现信号的点数',
       firstSignal: '第一个信号',
       noSignal: '无信号',
@@ -647,7 +661,8 @@ export const controlCalculators: Widen<typeof en> = {
     },
     charts: {
       chart: { title: '控制图', description: '数据序列及由基准期计算的中心线和控制限，并标出信号。' },
-      series: { value: '数值', centre: '中心线', ucl: '上控制限', lcl: '下控制限' },
+      series: { value: '数值', centre: '中心线', ucl: '上控制限', lcl: '下控制限', signal: '信号' },
+      signalColumn: '信号',
     },
   },
 };

@@ -1,7 +1,7 @@
 import type { UiStrings } from '../en';
 import { analysisCalculators, analysisMessages } from './analysis';
 import { budgetCalculators, budgetMessages } from './budget';
-import { controlMessages } from './control';
+import { controlCalculators, controlMessages } from './control';
 import { gotomarketCalculators, gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
@@ -118,6 +118,7 @@ export const zhCN: UiStrings = {
     ...segmentationCalculators,
     ...kmeansCalculators,
     ...gotomarketCalculators,
+    ...controlCalculators,
   },
   content: contentStrings,
   play: {

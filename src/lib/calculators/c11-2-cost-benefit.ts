@@ -58,10 +58,11 @@ export const costBenefit = defineCalculator({
   },
   // Chapter 11's order-review change, consistent with its time study: merging the 4.5 redundant
   // minutes of re-checks removes 4.5 of 60 staff minutes per order (1.0 → 0.925 h); automating
-  // the review queue removes waiting only, so it saves no labour.
+  // the review queue removes waiting only, so it saves no labour. The chapter claims no
+  // utilization change (the freed hours go to named work), so those fields stay empty.
   example: {
-    tasksPerMonth: '2000', hoursBefore: '1', hoursAfter: '0.925', hourlyCost: '60', investment: '30000',
-    runningCost: '1000', horizon: '12', utilizationBefore: '55', utilizationAfter: '72',
+    tasksPerMonth: '2000', hoursBefore: '1', hoursAfter: '0.925', hourlyCost: '60', investment: '20000',
+    runningCost: '500', horizon: '12', utilizationBefore: '', utilizationAfter: '',
   },
   compute(values) {
     const r: Partial<CostBenefitResults> = {};

@@ -51,6 +51,10 @@ export interface KpiDashboardResults {
   counts: Record<Rag, number>;
   /** Rows ordered for review: red first, then amber, then green; within a colour, lowest pace first. */
   reviewOrder: number[];
+  /** The counts again as top-level figures, for the results panel. */
+  greenCount: number;
+  amberCount: number;
+  redCount: number;
 }
 
 export function blankKpiRow(): RawRow<KpiColumns> {
@@ -144,6 +148,9 @@ export const kpiDashboard = defineCalculator({
       const counts: Record<Rag, number> = { green: 0, amber: 0, red: 0 };
       for (const k of kpis) if (k.status) counts[k.status]++;
       r.counts = counts;
+      r.greenCount = counts.green;
+      r.amberCount = counts.amber;
+      r.redCount = counts.red;
       const rank: Record<Rag, number> = { red: 0, amber: 1, green: 2 };
       r.reviewOrder = kpis
         .filter((k) => k.status !== undefined)

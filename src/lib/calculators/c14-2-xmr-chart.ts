@@ -107,7 +107,7 @@ const point = (label: string, value: string): RawRow<XmrColumns> => ({ label, va
  */
 export const exampleXmrRows: RawRow<XmrColumns>[] = [
   ...['10', '12', '11', '13', '12', '11', '12', '14'].map((v, i) => point(`Week ${i + 1}`, v)),
-  ...['13', '14', '13', '15', '14', '16', '14', '13'].map((v, i) => point(`Week ${i + 9}`, v)),
+  ...['13', '14', '13', '15', '14', '16', '14', '15'].map((v, i) => point(`Week ${i + 9}`, v)),
 ];
 
 const defaultXmrRows: RawRow<XmrColumns>[] = ['52', '48', '50', '55', '49', '51', '47', '53', '50', '52', '46', '51']

@@ -31,6 +31,12 @@ import { partnerScorecard } from './c06-2-partner-scorecard';
 import { budgetAllocator } from './c12-1-budget-allocator';
 import { budgetVariance } from './c12-2-budget-variance';
 import { efficiency } from './c12-3-efficiency';
+import { costBenefit } from './c11-2-cost-benefit';
+import { lifetimeValueCalculator } from './c10-2-lifetime-value';
+import { stressTest } from './c13-2-stress-test';
+import { kpiDashboard } from './c14-1-kpi-dashboard';
+import { xmrChart } from './c14-2-xmr-chart';
+import { processMetrics } from './c11-1-process-metrics';
 
 /** A definition with its own field, result and column types erased, for code that handles any calculator. */
 export type AnyCalculator = CalculatorDefinition<FieldSpecs, Record<string, unknown>, FieldSpecs>;
@@ -63,6 +69,12 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C12.1': erase(budgetAllocator),
   'C12.2': erase(budgetVariance),
   'C12.3': erase(efficiency),
+  'C11.2': erase(costBenefit),
+  'C10.2': erase(lifetimeValueCalculator),
+  'C13.2': erase(stressTest),
+  'C14.1': erase(kpiDashboard),
+  'C14.2': erase(xmrChart),
+  'C11.1': erase(processMetrics),
 };
 
 export const IMPLEMENTED_IDS = Object.keys(CALCULATORS) as CalculatorId[];
