@@ -165,10 +165,13 @@ export function reversalZones(tiers: readonly DiscountTier[], price: number): Re
       // Smallest q in [lo, hi] whose total exceeds the target (the total is non-decreasing in q here).
       let left = lo;
       let right = hi;
-      while (left < right) {
+      // Bounded whatever the magnitudes: 1,100 halvings cover any double's range, and past 2^53
+      // `mid + 1` no longer moves, which would otherwise loop for ever on unparsed inputs.
+      for (let step = 0; left < right && step < 1100; step++) {
         const mid = Math.floor((left + right) / 2);
         if (total(mid) > target) right = mid;
-        else left = mid + 1;
+        else if (mid + 1 > left) left = mid + 1;
+        else break;
       }
       const last = zones.at(-1);
       if (last && last.to + 1 === left) last.to = hi;

@@ -6,7 +6,8 @@
  * present, so one bad field never blanks the whole panel.
  */
 import type { CalculatorId } from '../../catalog';
-import type { FieldSpecs, Message, RawValues, ValuesOf } from './fields';
+import type { FieldSpec, FieldSpecs, Message, RawValues, ValuesOf } from './fields';
+import { MAX_MAGNITUDE, MIN_MAGNITUDE } from './parse-number';
 import type { RawRow, RowRead, TableSpec } from './rows';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -104,14 +105,59 @@ export function dropNonFinite<R>(results: Partial<R>): (keyof R)[] {
  * an issue (`kit.computeFailed`) instead of a broken island, and every non-finite result is
  * removed and named in one issue (`kit.nonFinite`), so NaN or Infinity never reaches the screen.
  */
+/**
+ * Whether a value is one the parser could have produced for its field: finite, within the
+ * magnitudes the parser accepts and the field's own bounds. Modules may rely on this (a count's
+ * `max` bounds a loop), so `runCompute` leaves out anything else before computing.
+ */
+export function fitsSpec(value: unknown, spec: FieldSpec): boolean {
+  if (value === null) return 'optional' in spec && spec.optional === true;
+  if (spec.kind === 'choice') return typeof value === 'string' && (spec.options as readonly string[]).includes(value);
+  if (spec.kind === 'text') return typeof value === 'string';
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  if (spec.kind === 'date') return Number.isInteger(value) && Math.abs(value) <= 1e7;
+  const typed = spec.kind === 'percent' ? value * 100 : value; // the parser checks magnitudes as typed
+  // (A hair of slack: a percentage typed at the limit may come back a rounding error beyond it.)
+  if (Math.abs(typed) > MAX_MAGNITUDE * (1 + 1e-9) || (typed !== 0 && Math.abs(typed) < MIN_MAGNITUDE * (1 - 1e-9))) return false;
+  if (spec.kind === 'count' && !Number.isInteger(value)) return false;
+  if (spec.min !== undefined && value < spec.min) return false;
+  if (spec.above !== undefined && value <= spec.above) return false;
+  if (spec.max !== undefined && value > spec.max) return false;
+  if (spec.below !== undefined && value >= spec.below) return false;
+  return true;
+}
+
+function keepFitting<S extends FieldSpecs>(specs: S, values: Partial<Record<keyof S, unknown>>): { kept: Partial<Record<keyof S, unknown>>; left: (keyof S)[] } {
+  const kept: Partial<Record<keyof S, unknown>> = {};
+  const left: (keyof S)[] = [];
+  for (const key of Object.keys(values) as (keyof S)[]) {
+    const spec = specs[key];
+    if (spec && fitsSpec(values[key], spec)) kept[key] = values[key];
+    else left.push(key);
+  }
+  return { kept, left };
+}
+
 export function runCompute<S extends FieldSpecs, R, C extends FieldSpecs>(
   def: CalculatorDefinition<S, R, C>,
   values: Partial<ValuesOf<S>>,
   rows: RowRead<C>[],
 ): CalcOutput<R> {
+  // Values that did not come through the parser (a test, a future caller) are held to the same
+  // contract, so no module ever loops or divides on a value no field accepts.
+  const fitting = keepFitting(def.fields, values).kept as Partial<ValuesOf<S>>;
+  const fittingRows = def.table
+    ? rows.map((row) => {
+        const { kept, left } = keepFitting(def.table!.columns, row.values);
+        if (left.length === 0) return row;
+        const errors = { ...row.errors } as Partial<Record<keyof C, Message>>;
+        for (const key of left) errors[key] = { code: 'parse.notANumber' };
+        return { values: kept as RowRead<C>['values'], errors };
+      })
+    : rows;
   let output: CalcOutput<R>;
   try {
-    output = def.compute(values, rows);
+    output = def.compute(fitting, fittingRows);
   } catch {
     return { results: {}, issues: [{ severity: 'error', code: 'kit.computeFailed' }] };
   }
