@@ -34,7 +34,8 @@ const pages = [
 async function calculator(page: Page) {
   const root = page.locator('[data-calculator="C05.1"]');
   await root.scrollIntoViewIfNeeded();
-  // Hydrated once the chart has been drawn (Chart.js loads on first draw).
+  await root.locator('[data-chart="cvp"]').scrollIntoViewIfNeeded();
+  // Hydrated once the chart has been drawn (Chart.js loads when the chart comes near the viewport).
   await expect.poll(() => root.locator('[data-chart="cvp"]').getAttribute('data-chart-state'), { timeout: 15_000 }).toBe('ready');
   return root;
 }

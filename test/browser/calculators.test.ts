@@ -365,6 +365,8 @@ async function expectContainsAll(locator: Locator, figures: string[]) {
 async function calculator(page: Page, id: string, chart: string): Promise<Locator> {
   const root = page.locator(`[data-calculator="${id}"]`);
   await root.scrollIntoViewIfNeeded();
+  // Chart.js loads when a chart comes near the viewport.
+  await root.locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
   await expect.poll(() => root.locator(`[data-chart="${chart}"]`).getAttribute('data-chart-state'), { timeout: 15_000 }).toBe('ready');
   return root;
 }

@@ -106,6 +106,9 @@ async function openCalculator(context: BrowserContext, path: string, id: string)
   await page.goto(site.url + path);
   const root = page.locator(`[data-calculator="${id}"]`);
   await root.scrollIntoViewIfNeeded();
+  // Charts load Chart.js when they come near the viewport: bring each into view, then back to the top.
+  for (const chart of await root.locator('[data-chart]').all()) await chart.scrollIntoViewIfNeeded();
+  await root.scrollIntoViewIfNeeded();
   // Hydrated, and every chart drawn (chart legends add buttons to the tab order).
   await page.waitForFunction(
     (id) => {

@@ -57,7 +57,7 @@ describe('C03.3 k-means on 10,000 rows', () => {
       page.on('worker', (worker) => workers.push(worker.url()));
       await page.goto(site.url + 'chapters/03-segmentation/');
       const root = page.locator('[data-calculator="C03.3"]');
-      await root.scrollIntoViewIfNeeded();
+      await root.locator('[data-chart="scatter"]').scrollIntoViewIfNeeded();
       await expect.poll(() => root.locator('[data-chart="scatter"]').getAttribute('data-chart-state'), { timeout: 15_000 }).toBe('ready');
 
       // Every progress value shown, however briefly (a poll could miss a fast run).

@@ -38,6 +38,13 @@ async function hydrateIslands(page: Page): Promise<number> {
 
 /** Waits until every chart has been drawn (or has failed, which the violations will explain). */
 async function chartsSettled(page: Page, path: string): Promise<void> {
+  // Chart.js loads when a chart comes near the viewport: bring each chart into view in turn.
+  await page.evaluate(async () => {
+    for (const chart of document.querySelectorAll('[data-chart]')) {
+      chart.scrollIntoView({ block: 'center' });
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+    }
+  });
   await expect
     .poll(() => page.locator('[data-chart-state="idle"]').count(), { timeout: 15_000, message: `charts on ${path} never drawn` })
     .toBe(0);

@@ -61,6 +61,7 @@ describe.each(cases)('printing the pricing chapter, $lang ($theme theme)', ({ lo
     const root = page.locator('[data-calculator="C05.1"]');
     await root.scrollIntoViewIfNeeded();
     const cvp = '[data-calculator="C05.1"] [data-chart="cvp"] canvas';
+    await root.locator('[data-chart="cvp"]').scrollIntoViewIfNeeded();
     await expect.poll(() => root.locator('[data-chart="cvp"]').getAttribute('data-chart-state'), { timeout: 20_000 }).toBe('ready');
     expect(await root.locator('[data-result="price"] dd').innerText()).toBe(defaultPrice);
     // Material 12 → 40: full cost 52 + 12 = 64, price 64 × 1.25 = 80.

@@ -100,6 +100,23 @@ export function ChartFigure({ ctx, id, title, description, config, table, dataKe
     return chart;
   };
 
+  // Chart.js (the heaviest code on the page) is fetched when the chart comes near the viewport,
+  // not when the island hydrates: islands hydrate early (on idle) so typing is never lost.
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (near || !canvas) return;
+    if (typeof IntersectionObserver === 'undefined') return setNear(true);
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '200px' });
+    observer.observe(canvas.closest('figure') ?? canvas);
+    const beforePrint = () => setNear(true);
+    window.addEventListener('beforeprint', beforePrint);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('beforeprint', beforePrint);
+    };
+  }, [near, isDonut]);
+
   useEffect(() => {
     let cancelled = false;
     const canvas = canvasRef.current;
@@ -109,6 +126,7 @@ export function ChartFigure({ ctx, id, title, description, config, table, dataKe
       if (isDonut) setState('ready');
       return;
     }
+    if (!near) return;
     import('../../lib/kit/chart-setup')
       .then((module) => {
         if (cancelled) return;
@@ -132,7 +150,7 @@ export function ChartFigure({ ctx, id, title, description, config, table, dataKe
     };
     // `config` is a fresh closure each render; `dataKey` says when its data really changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dataKey, theme]);
+  }, [dataKey, theme, near]);
 
   // Printing: the canvas keeps what it drew, so redraw synchronously for paper (light palette,
   // fixed size, no animation) before the page is laid out for print, and back for the screen after.
