@@ -67,7 +67,8 @@ describe('C02.2 growth and CAGR projector', () => {
   it('drops results that overflow (values past the field limits) with one message', () => {
     const read = readFields(calc.fields, calc.example);
     const out = calc.compute({ ...read.values, mode: 'cagr', startValue: 1e-320, endValue: 1e300, spanYears: 1 }, []);
-    expect(out.issues).toContainEqual(expect.objectContaining({ code: 'c02_2.tooExtreme' }));
+    // Either the module's own guard or the growth engine's overflow message on the span.
+    expect(out.issues.map((i) => i.code)).toEqual(expect.arrayContaining([expect.stringMatching(/^c02_2\.(tooExtreme|overflow)$/)]));
     expect(isAllFinite(out.results)).toBe(true);
   });
 
@@ -92,8 +93,8 @@ describe('C02.2 properties (fast-check)', () => {
           if (!p.projection) return;
           expect(p.projection).toHaveLength(years + 1);
           const back = run({ mode: 'cagr', startValue: String(base), endValue: String(p.finalValue), spanYears: String(years) }).results;
-          // (End values above 1e15 are refused by the number field, so they cannot be typed back.)
-          if (p.finalValue! > 0 && p.finalValue! <= 1e15) expect(back.cagr!).toBeCloseTo(pct / 100, 6);
+          // (End values above 1e15 or below 1e-9 are refused by the number field, so they cannot be typed back.)
+          if (p.finalValue! >= 1e-9 && p.finalValue! <= 1e15) expect(back.cagr!).toBeCloseTo(pct / 100, 6);
           // A positive rate never lets a year fall below the last.
           if (pct > 0) p.projection.slice(1).forEach((y, i) => expect(y.value).toBeGreaterThanOrEqual(p.projection![i]!.value));
         },

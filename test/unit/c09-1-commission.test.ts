@@ -4,6 +4,9 @@ import { bandIndex, bandsFor, progressivePay, retroactivePay, tieredCommission }
 import { isAllFinite } from '~/lib/kit/calculator';
 import { readFields } from '~/lib/kit/fields';
 
+// The kit refuses magnitudes below 1e-9 as too small (tested with the kit): typed values round them to 0.
+const typable = (x: number) => (Math.abs(x) < 1e-9 ? 0 : x);
+
 function run(fields: Partial<typeof tieredCommission.example> = {}) {
   const read = readFields(tieredCommission.fields, { ...tieredCommission.example, ...fields });
   return { ...tieredCommission.compute(read.values, []), fieldErrors: read.errors };
@@ -85,7 +88,7 @@ describe('C09.1 tiered commission and team bonus', () => {
 describe('C09.1 properties (fast-check)', () => {
   it('finite; retroactive ≥ progressive when rates rise; progressive pay is continuous and non-decreasing', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.double({ min: 1, max: 1e9, noNaN: true }), fc.integer({ min: 101, max: 300 }), fc.integer({ min: 1, max: 200 }), (actual, quota, b1, gap) => {
+      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }).map(typable), fc.double({ min: 1, max: 1e9, noNaN: true }), fc.integer({ min: 101, max: 300 }), fc.integer({ min: 1, max: 200 }), (actual, quota, b1, gap) => {
         const { results } = run({ actual: String(actual), quota: String(quota), breakpoint1: String(b1), breakpoint2: String(b1 + gap) });
         expect(isAllFinite(results)).toBe(true);
         if (results.progressiveTotal !== undefined) expect(results.retroactiveTotal!).toBeGreaterThanOrEqual(results.progressiveTotal * (1 - 1e-12) - 1e-6);
