@@ -243,6 +243,7 @@ export const controlCalculators = {
     exampleIndicators: ['Login frequency vs last quarter (%)', 'Complaints, last 90 days', 'Order frequency vs last quarter (%)', 'Spend vs last year (%)', 'Days since last order', 'Open support tickets', 'NPS change (points)', 'Late payments, last 90 days', 'Feature usage vs last quarter (%)', 'Active contacts', 'Contract renewal within 90 days (1 = yes)', 'Competitor-quote signals'],
     results: {
       flagged: 'Flagged indicators',
+      indicatorCount: 'Indicators scored',
       flaggedValue: '{flagged} of {count}',
       score: 'Risk score',
       probability: 'Churn probability',

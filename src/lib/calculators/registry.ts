@@ -38,6 +38,7 @@ import { kpiDashboard } from './c14-1-kpi-dashboard';
 import { xmrChart } from './c14-2-xmr-chart';
 import { processMetrics } from './c11-1-process-metrics';
 import { riskMatrix } from './c13-1-risk-matrix';
+import { churnWarning } from './c10-3-churn-warning';
 
 /** A definition with its own field, result and column types erased, for code that handles any calculator. */
 export type AnyCalculator = CalculatorDefinition<FieldSpecs, Record<string, unknown>, FieldSpecs>;
@@ -74,6 +75,7 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C10.2': erase(lifetimeValueCalculator),
   'C13.2': erase(stressTest),
   'C13.1': erase(riskMatrix),
+  'C10.3': erase(churnWarning),
   'C14.1': erase(kpiDashboard),
   'C14.2': erase(xmrChart),
   'C11.1': erase(processMetrics),
