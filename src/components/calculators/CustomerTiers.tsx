@@ -1,4 +1,5 @@
 /** C10.1 island: customers (RowTable), contribution and composite scores, VIP / potential / basic tiers with upgrade and downgrade flags; tier doughnut and composite–growth scatter. */
+import { useMemo } from 'preact/hooks';
 import { blankCustomerRow, customerTiers, tiers, type ContributionSource, type CustomerResult } from '../../lib/calculators/c10-1-customer-tiers';
 import { chart } from '../../lib/kit/chart-config';
 import { interpolate } from '../../lib/kit/format';
@@ -13,7 +14,9 @@ import { fieldRenderers, rowTableState, splitIssues } from '../calculator/wiring
 
 export default function CustomerTiers({ locale, ui, t }: IslandProps<CalculatorStrings<'C10.1'>>) {
   const { ctx, setCurrency } = useIslandContext('C10.1', locale, ui);
-  const state = useCalculatorState(customerTiers);
+  // The default customers are named in the reader's language (the example's A–J need no translation).
+  const def = useMemo(() => ({ ...customerTiers, defaultRows: customerTiers.defaultRows!.map((row, i) => ({ ...row, name: t.defaultCustomers[i] ?? row.name })) }), [t]);
+  const state = useCalculatorState(def);
   const f = ctx.format;
   const r = state.output.results;
   const tr = t.results;

@@ -132,6 +132,7 @@ export const controlCalculators = {
       m: 'M score',
     },
     customerN: 'Customer {n}',
+    defaultCustomers: ['North Retail', 'Eastern Foods', 'Metro Supplies', 'Lakeside Co', 'Harbour Trading'],
     results: {
       rank: 'Rank',
       contribution: 'Contribution',

@@ -135,6 +135,7 @@ export const controlCalculators: Widen<typeof en> = {
       m: 'M 评分',
     },
     customerN: '客户 {n}',
+    defaultCustomers: ['北方零售', '东方食品', '都市供应', '湖滨公司', '港湾贸易'],
     results: {
       rank: '排名',
       contribution: '贡献度',
