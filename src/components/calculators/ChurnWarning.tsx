@@ -50,7 +50,7 @@ export default function ChurnWarning({ locale, ui, t }: IslandProps<CalculatorSt
       nameOf(x.row),
       read?.value == null ? na : f.number(read.value, 2),
       read?.threshold == null ? na : f.number(read.threshold, 2),
-      x.flagged ? '✓' : '—',
+      x.flagged ? tr.flagYes : tr.flagNo,
       part === undefined ? na : f.number(part, 2),
     ];
   });

@@ -263,6 +263,8 @@ export const controlCalculators = {
       points: 'Points',
       logOdds: 'Log-odds',
       flag: 'Flag',
+      flagYes: 'Yes',
+      flagNo: 'No',
     },
     charts: {
       contributions: { title: 'What drives the score', description: 'Each indicator’s contribution: points, or log-odds in the logistic model.' },

@@ -266,6 +266,8 @@ export const controlCalculators: Widen<typeof en> = {
       points: '积分',
       logOdds: '对数几率',
       flag: '预警',
+      flagYes: '是',
+      flagNo: '否',
     },
     charts: {
       contributions: { title: '评分由哪些指标驱动', description: '各指标的贡献：积分，或逻辑回归模型中的对数几率。' },
