@@ -132,6 +132,7 @@ export const controlCalculators = {
       m: 'M score',
     },
     customerN: 'Customer {n}',
+    defaultCustomers: ['North Retail', 'Eastern Foods', 'Metro Supplies', 'Lakeside Co', 'Harbour Trading'],
     results: {
       rank: 'Rank',
       contribution: 'Contribution',
@@ -243,6 +244,7 @@ export const controlCalculators = {
     exampleIndicators: ['Login frequency vs last quarter (%)', 'Complaints, last 90 days', 'Order frequency vs last quarter (%)', 'Spend vs last year (%)', 'Days since last order', 'Open support tickets', 'NPS change (points)', 'Late payments, last 90 days', 'Feature usage vs last quarter (%)', 'Active contacts', 'Contract renewal within 90 days (1 = yes)', 'Competitor-quote signals'],
     results: {
       flagged: 'Flagged indicators',
+      indicatorCount: 'Indicators scored',
       flaggedValue: '{flagged} of {count}',
       score: 'Risk score',
       probability: 'Churn probability',
@@ -261,6 +263,8 @@ export const controlCalculators = {
       points: 'Points',
       logOdds: 'Log-odds',
       flag: 'Flag',
+      flagYes: 'Yes',
+      flagNo: 'No',
     },
     charts: {
       contributions: { title: 'What drives the score', description: 'Each indicator’s contribution: points, or log-odds in the logistic model.' },

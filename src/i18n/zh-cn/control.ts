@@ -135,6 +135,7 @@ export const controlCalculators: Widen<typeof en> = {
       m: 'M 评分',
     },
     customerN: '客户 {n}',
+    defaultCustomers: ['北方零售', '东方食品', '都市供应', '湖滨公司', '港湾贸易'],
     results: {
       rank: '排名',
       contribution: '贡献度',
@@ -246,6 +247,7 @@ export const controlCalculators: Widen<typeof en> = {
     exampleIndicators: ['登录频次较上季度（%）', '近 90 天投诉次数', '下单频次较上季度（%）', '消费额较去年（%）', '距上次下单天数', '未关闭服务工单', 'NPS 变化（分）', '近 90 天逾期付款次数', '功能使用较上季度（%）', '活跃联系人数', '90 天内合同到期（1 = 是）', '竞品报价信号'],
     results: {
       flagged: '触发预警的指标',
+      indicatorCount: '参与评分的指标数',
       flaggedValue: '{count} 个中的 {flagged} 个',
       score: '风险评分',
       probability: '流失概率',
@@ -264,6 +266,8 @@ export const controlCalculators: Widen<typeof en> = {
       points: '积分',
       logOdds: '对数几率',
       flag: '预警',
+      flagYes: '是',
+      flagNo: '否',
     },
     charts: {
       contributions: { title: '评分由哪些指标驱动', description: '各指标的贡献：积分，或逻辑回归模型中的对数几率。' },

@@ -143,7 +143,8 @@ export const exampleIndicatorRows: RawRow<IndicatorColumns>[] = [
 
 const defaultIndicatorRows: RawRow<IndicatorColumns>[] = [
   indicator('Complaint growth, month on month (%)', 'leading', 'higherIsWorse', '10', '20', '30', '8', '', '4; 6; 5; 7'),
-  indicator('Order backlog (days)', 'leading', 'higherIsWorse', '5', '8', '12', '9', '', '4; 5; 7; 8'),
+  // A red warning already escalated: its deadline shows, and the default is never overdue whatever the time now.
+  { ...indicator('Order backlog (days)', 'leading', 'higherIsWorse', '5', '8', '12', '13', '08:30', '4; 5; 7; 9'), escalated: 'yes' },
   indicator('Market share (%)', 'lagging', 'lowerIsWorse', '22', '20', '18', '21.5', '', '23; 22.8; 22.1; 21.9'),
 ];
 

@@ -37,6 +37,10 @@ import { stressTest } from './c13-2-stress-test';
 import { kpiDashboard } from './c14-1-kpi-dashboard';
 import { xmrChart } from './c14-2-xmr-chart';
 import { processMetrics } from './c11-1-process-metrics';
+import { riskMatrix } from './c13-1-risk-matrix';
+import { churnWarning } from './c10-3-churn-warning';
+import { warningLevelsCalculator } from './c13-3-warning-levels';
+import { customerTiers } from './c10-1-customer-tiers';
 
 /** A definition with its own field, result and column types erased, for code that handles any calculator. */
 export type AnyCalculator = CalculatorDefinition<FieldSpecs, Record<string, unknown>, FieldSpecs>;
@@ -72,6 +76,10 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C11.2': erase(costBenefit),
   'C10.2': erase(lifetimeValueCalculator),
   'C13.2': erase(stressTest),
+  'C13.1': erase(riskMatrix),
+  'C10.3': erase(churnWarning),
+  'C13.3': erase(warningLevelsCalculator),
+  'C10.1': erase(customerTiers),
   'C14.1': erase(kpiDashboard),
   'C14.2': erase(xmrChart),
   'C11.1': erase(processMetrics),
