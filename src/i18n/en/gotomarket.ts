@@ -251,7 +251,7 @@ export const gotomarketCalculators = {
     title: 'Partner scorecard and tiered rebate',
     intro: 'Score channel partners on the four qualification criteria, work out each partner’s rebate, and see who needs training, fewer resources or a removal review.',
     variant: 'Each criterion is rescaled across the partners onto 1–5 (lower response time is better; all equal scores 3), and the weighted average S becomes 25 × (S − 1) on 0–100. The rebate uplift can be read as percentage points or as a factor, paid on the excess only or on all sales once the target is exceeded; the payout under all four readings is shown.',
-    rule: 'Score partners on financial strength, market coverage, team professionalism and service capability; reward them with tiered rebates (the source says commission rises by 5% once the target is exceeded, without saying how); track quarterly and annual KPIs and deal with weak partners by training, redirected resources or removal (6.2). Weights, base rate and cut-offs are illustrative.',
+    rule: 'Score partners on financial strength, market coverage, team professionalism and service capability; reward them with tiered rebates (the source deck says commission rises by 5% once the target is exceeded, without saying how); track quarterly and annual KPIs and deal with weak partners by training, redirected resources or removal (6.2). Weights, base rate and cut-offs are illustrative.',
     formulas: [
       'Criterion score = 1 + 4 × (x − min) ÷ (max − min); for response time 5 − 4 × (x − min) ÷ (max − min); 3 when max = min',
       'Partner score = 25 × (weighted average score − 1)',
@@ -274,7 +274,7 @@ export const gotomarketCalculators = {
       removalBelow: 'Removal review below attainment',
     },
     hints: {
-      uplift: 'The source’s figure is 5. Whether it means 5 points or 5% of the rate is your choice below.',
+      uplift: 'The source deck’s figure is 5. Whether it means 5 points or 5% of the rate is your choice below.',
       removalBelow: 'The most severe band reached applies.',
     },
     choices: {
@@ -373,7 +373,7 @@ export const gotomarketCalculators = {
     title: 'Funnel, uplift and A/B sample size',
     intro: 'See where the funnel leaks, spot a stage running outside its usual range, size an A/B test before launch and judge the observed lift against the 30% target.',
     variant: 'Stage alerts use a p-chart around each stage’s baseline rate (a suggested rule). The sample size uses the two-proportion formula with a two-sided test. The observed lift’s interval comes from the log of the ratio of the two rates, and the target is checked both on the point estimate and on the interval’s lower bound.',
-    rule: 'The source claims dynamic content lifts conversion by 30% or more, and asks for automated reports that watch every funnel stage and flag abnormal metrics (8.3). Test the claim rather than assume it.',
+    rule: 'The source deck claims dynamic content lifts conversion by 30% or more, and asks for automated reports that watch every funnel stage and flag abnormal metrics (8.3). Test the claim rather than assume it.',
     formulas: [
       'Step conversion = count at stage k+1 ÷ count at stage k; overall = last ÷ first',
       'Alert limits = baseline ± 3 × √(baseline × (1 − baseline) ÷ n), n = count entering the stage, clipped to 0–100%',
@@ -399,7 +399,7 @@ export const gotomarketCalculators = {
       variantConversions: 'Variant: conversions',
     },
     hints: {
-      targetLift: 'The source’s claim is 30%.',
+      targetLift: 'The source deck’s claim is 30%.',
       alpha: 'The chance of calling a difference real when it is not; 5% is usual.',
       power: 'The chance of detecting the target lift if it is real; 80% is usual.',
       baselineRate: 'The stage’s usual conversion from the stage before, for the alerts.',
@@ -450,7 +450,7 @@ export const gotomarketCalculators = {
     title: 'Multi-touch attribution',
     intro: 'Credit each conversion path to its channels under five common models side by side, and see how much a channel’s value depends on the model chosen.',
     variant: 'Time decay halves a touch’s weight for every half-life before conversion and normalises each path to 1. Position-based gives first and last touch their shares and splits the middle share equally; with two touches, first and last share in the ratio of their shares; one touch takes everything. A channel touched twice in a path adds both shares.',
-    rule: 'Bring in attribution tools to trace multi-touch conversion paths and measure ROI precisely (8.1). The models and the 40/20/40 split are standard practice, not figures from the source.',
+    rule: 'Bring in attribution tools to trace multi-touch conversion paths and measure ROI precisely (8.1). The models and the 40/20/40 split are standard practice, not figures from the source deck.',
     formulas: [
       'Last touch: 100% to the last touch; first touch: 100% to the first',
       'Linear: 1 ÷ k to each of the k touches',
@@ -504,7 +504,7 @@ export const gotomarketCalculators = {
   'C09.1': {
     title: 'Tiered commission and team bonus',
     intro: 'Work out a rep’s commission across rising rate bands, see how the progressive and retroactive readings differ, and add the team bonus.',
-    variant: 'Bands hold sales above their lower limit up to and including their upper limit. Progressive (default) pays each band’s rate on the sales inside it; retroactive pays the whole amount at the rate reached, which creates a cliff at each breakpoint. The team bonus base is a choice because the source does not say what “10% of the total” refers to; all three readings are shown.',
+    variant: 'Bands hold sales above their lower limit up to and including their upper limit. Progressive (default) pays each band’s rate on the sales inside it; retroactive pays the whole amount at the rate reached, which creates a cliff at each breakpoint. The team bonus base is a choice because the source deck does not say what “10% of the total” refers to; all three readings are shown.',
     rule: 'A base commission rate (e.g. 5%) gives stability; sales above target earn rising rates (e.g. 8%–12%). When a regional team meets its overall target, pay an extra team bonus (e.g. 10% of the total). New hires get a shorter, half-monthly appraisal cycle (9.3). Quota, sales and breakpoints are illustrative.',
     formulas: [
       'Progressive pay = Σ rate_k × max(0, min(S, U_k) − L_k)',
@@ -534,7 +534,7 @@ export const gotomarketCalculators = {
     },
     hints: {
       mode: 'Progressive is the default; retroactive is shown so its cliff can be seen.',
-      teamBonusBase: 'The source says only “10% of the total”.',
+      teamBonusBase: 'The source deck says only “10% of the total”.',
     },
     choices: {
       mode: { progressive: 'Progressive (each band at its own rate)', retroactive: 'Retroactive (everything at the rate reached)' },
