@@ -136,6 +136,9 @@ async function scriptAttributes(): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     for (const el of document.querySelectorAll('*')) {
+      // Pagefind's search form (loaded on idle, whenever it comes) sets action="javascript:void(0);"
+      // itself; no query reaches it.
+      if (el.closest('site-search')) continue;
       for (const attr of el.attributes) {
         if (/^on/i.test(attr.name)) found.push(`<${el.tagName.toLowerCase()} ${attr.name}>`);
         if (/^\s*javascript:/i.test(attr.value) && /^(href|src|action|formaction|xlink:href)$/i.test(attr.name)) found.push(`<${el.tagName.toLowerCase()} ${attr.name}=${attr.value.slice(0, 30)}>`);
@@ -407,7 +410,8 @@ describe('hostile links on every calculator page', () => {
         }
       }
       expect(report).toEqual([]);
-      if (messages) expect(fieldMessages).toBeGreaterThan(5);
+      // Bad values answered next to their fields: at least one per calculator visited.
+      if (messages) expect(fieldMessages).toBeGreaterThanOrEqual(IDS.length);
     });
   }
 
