@@ -153,3 +153,10 @@ export async function pagePool(
     }),
   );
 }
+
+/** A download's bytes. (With the run's shared browser the file lives on its side: `path()` is not available.) */
+export async function downloadBytes(download: { createReadStream(): Promise<NodeJS.ReadableStream> }): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}

@@ -13,11 +13,10 @@
  * rows export imports back unchanged, with plain numbers and defused formulas.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { strings } from '~/i18n';
-import { badNumbersOnPage, launchBrowser, openPage, serveSite, type Site } from './harness';
+import { badNumbersOnPage, launchBrowser, openPage, serveSite, type Site, downloadBytes } from './harness';
 
 let browser: Browser;
 let site: Site;
@@ -281,7 +280,7 @@ describe.each(LANGUAGES)('rows CSV round trip in $lang', (language) => {
         [...tbody.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')].map((el) => `${el.id}=${el.value}`),
       );
       const [download] = await Promise.all([page.waitForEvent('download'), root.locator('button[data-action="export-rows"]').click()]);
-      const file = readFileSync((await download.path())!);
+      const file = await downloadBytes(download);
       const text = file.toString('utf8').replace(/^\uFEFF/, '');
       const lines = text.trim().split(/\r\n/);
       expect(lines.length).toBe(before.length > 0 ? (await bodyRows(root).count()) + 1 : 1);
@@ -292,7 +291,7 @@ describe.each(LANGUAGES)('rows CSV round trip in $lang', (language) => {
 
       // The whole calculator's export: values are plain numbers too (results included), text defused.
       const [full] = await Promise.all([page.waitForEvent('download'), root.locator('button[data-action="export"]').click()]);
-      const fullText = readFileSync((await full.path())!).toString('utf8').replace(/^\uFEFF/, '');
+      const fullText = (await downloadBytes(full)).toString('utf8').replace(/^\uFEFF/, '');
       const values = fullText.trim().split(/\r\n/).slice(1).map((line) => line.slice(line.lastIndexOf(',') + 1));
       expect(values.filter((v) => /^[-+−]?[$¥€£]|^-?\d+(\.\d+)?%$/.test(v))).toEqual([]);
       expect(values.some((v) => /^-?\d+(\.\d+)?$/.test(v))).toBe(true);
