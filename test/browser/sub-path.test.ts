@@ -47,7 +47,7 @@ describe(`the site built under ${BASE}`, () => {
     await page.goto(`${site.url}calculators/c05-1/?C05.1.material=40`);
     const root = page.locator('[data-calculator="C05.1"]');
     await root.scrollIntoViewIfNeeded();
-    await expect.poll(() => root.locator('[data-result="price"] dd').innerText(), { timeout: 15_000 }).toBe('$104.00');
+    await expect.poll(() => root.locator('[data-result="price"] dd').innerText(), { timeout: 15_000 }).toBe('$80.00');
     await root.locator('[data-chart="cvp"]').scrollIntoViewIfNeeded();
     await expect.poll(() => root.locator('[data-chart="cvp"]').getAttribute('data-chart-state'), { timeout: 15_000 }).toBe('ready');
     expect(problems.failedRequests).toEqual([]);
