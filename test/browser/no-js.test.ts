@@ -118,7 +118,7 @@ function visitAll(): Promise<PageVisit[]> {
 }
 
 describe('with JavaScript disabled', () => {
-  it('every page from the sitemap shows all its text (nothing but calculator interaction needs JavaScript)', { timeout: 120_000 }, async () => {
+  it('every page from the sitemap shows all its text (nothing but calculator interaction needs JavaScript)', { timeout: 900_000 }, async () => {
     expect(urls.length).toBeGreaterThanOrEqual(6);
     const report: string[] = [];
     const all = await visitAll();
@@ -140,7 +140,7 @@ describe('with JavaScript disabled', () => {
     { lang: 'en', prefix: '', locale: 'en' as const },
     { lang: 'zh-CN', prefix: 'zh-cn/', locale: 'zh-CN' as const },
   ])('calculators, $lang', ({ prefix, locale }) => {
-    it('show their inputs with default values, the default results the live island computes, and the JavaScript note', { timeout: 90_000 + 5_000 * Object.keys(DEFINITIONS).length }, async () => {
+    it('show their inputs with default values, the default results the live island computes, and the JavaScript note', { timeout: 900_000 }, async () => {
       // What the live islands show with default inputs (a fresh context: no stored inputs), each on
       // its own calculator page.
       const live = await browser.newContext();
