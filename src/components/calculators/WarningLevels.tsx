@@ -1,5 +1,5 @@
 /** C13.3 island: warning indicators (RowTable), red / yellow / blue level, who acts, red escalation deadline against the time now; history chart with threshold lines. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { blankIndicatorRow, warningLevels, warningLevelsCalculator, type ClockTime, type IndicatorColumns, type IndicatorResult } from '../../lib/calculators/c13-3-warning-levels';
 import { chart } from '../../lib/kit/chart-config';
 import { interpolate } from '../../lib/kit/format';
@@ -19,18 +19,13 @@ const dateText = (day: number) => new Date(day * 86_400_000).toISOString().slice
 
 export default function WarningLevels({ locale, ui, t }: IslandProps<CalculatorStrings<'C13.3'>>) {
   const { ctx, setCurrency } = useIslandContext('C13.3', locale, ui);
-  // "Time now" starts as the reader's wall-clock time of day, set once the island is live (the
-  // server-rendered page has no "now"); as a default it is never stored, and a link or saved value wins.
-  const [now, setNow] = useState('');
-  useEffect(() => {
-    const d = new Date();
-    setNow(`${pad(d.getHours())}:${pad(d.getMinutes())}`);
-  }, []);
+  // "Time now" is typed by the reader (its hint says how): a clock filled in on hydration would make
+  // the live calculator differ from the page read without JavaScript.
   const def = useMemo(() => {
     const named = (rows: RawRow<IndicatorColumns>[], names: readonly string[]) => rows.map((row, i) => ({ ...row, name: names[i] ?? row.name }));
     const c = warningLevelsCalculator;
-    return { ...c, defaults: { ...c.defaults, asOf: now }, defaultRows: named(c.defaultRows!, t.defaultIndicators), exampleRows: named(c.exampleRows!, t.exampleIndicators) };
-  }, [t, now]);
+    return { ...c, defaultRows: named(c.defaultRows!, t.defaultIndicators), exampleRows: named(c.exampleRows!, t.exampleIndicators) };
+  }, [t]);
   const state = useCalculatorState(def);
   const f = ctx.format;
   const r = state.output.results;
