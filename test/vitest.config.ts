@@ -34,8 +34,9 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/browser/global-setup.ts'],
           maxWorkers: browserWorkers,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Safety nets for a hang on a busy shared machine, not speed limits (see `npm run bench`).
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -150,7 +150,8 @@ describe('with JavaScript disabled', () => {
         await page.goto(`${site.url}${calculatorPagePath(id, locale === 'en' ? 'en' : 'zh').slice(1)}`);
         await scrollThrough(page);
         await page.waitForFunction(
-          () => document.querySelectorAll('astro-island[ssr]').length === 0 && [...document.querySelectorAll<HTMLElement>('[data-chart]')].every((c) => c.dataset['chartState'] !== 'idle'),
+          () => document.querySelectorAll('astro-island[ssr]').length === 0 && // A chart not laid out (in a closed panel) never comes into view, so it never loads Chart.js.
+          [...document.querySelectorAll<HTMLElement>('[data-chart]')].every((c) => c.dataset['chartState'] !== 'idle' || c.offsetParent === null),
           null,
           { timeout: 30_000 },
         );

@@ -46,7 +46,8 @@ async function chartsSettled(page: Page, path: string): Promise<void> {
     }
   });
   await expect
-    .poll(() => page.locator('[data-chart-state="idle"]').count(), { timeout: 15_000, message: `charts on ${path} never drawn` })
+    // A chart not laid out (in a closed panel) never comes into view, so it never loads Chart.js.
+    .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-chart-state="idle"]')].filter((c) => c.offsetParent !== null).length), { timeout: 15_000, message: `charts on ${path} never drawn` })
     .toBe(0);
 }
 
