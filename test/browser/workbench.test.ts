@@ -81,7 +81,7 @@ describe('the workbench layout', () => {
     expect(wide).toEqual([]);
   });
 
-  it('at 1280×800 the key results stay in view while the first input is at the top', { timeout: 300_000 }, async () => {
+  it('at 1280×800 the key results stay in view while the first input is at the top', { timeout: 900_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     const page = await context.newPage();
     const report: string[] = [];
