@@ -41,6 +41,7 @@ import { riskMatrix } from './c13-1-risk-matrix';
 import { churnWarning } from './c10-3-churn-warning';
 import { warningLevelsCalculator } from './c13-3-warning-levels';
 import { customerTiers } from './c10-1-customer-tiers';
+import { rfmScorer } from './c08-1-rfm';
 
 /** A definition with its own field, result and column types erased, for code that handles any calculator. */
 export type AnyCalculator = CalculatorDefinition<FieldSpecs, Record<string, unknown>, FieldSpecs>;
@@ -83,6 +84,7 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C14.1': erase(kpiDashboard),
   'C14.2': erase(xmrChart),
   'C11.1': erase(processMetrics),
+  'C08.1': erase(rfmScorer),
 };
 
 export const IMPLEMENTED_IDS = Object.keys(CALCULATORS) as CalculatorId[];
