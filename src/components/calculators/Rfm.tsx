@@ -189,7 +189,7 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
         label: segmentLabel[name],
         value: r.segments?.[i]?.customerShare,
         digits: 1,
-        detail: r.segments ? `${f.integer(r.segments[i]!.customers)} ${tr.customers}` : undefined,
+        detail: r.segments ? interpolate(tr.customersDetail, { count: f.integer(r.segments[i]!.customers) }) : undefined,
         group: tr.customerShare,
         emphasis: name === 'champions' || name === 'atRisk',
       }),
@@ -316,7 +316,7 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
           </fieldset>
           {field.date('analysisDate', { hint: t.hints.analysisDate })}
           {field.choice('bins', t.choices.bins)}
-          <fieldset class="calc-field calc-wide" data-section="segment-map">
+          <fieldset class="calc-group" data-section="segment-map">
             <legend>{t.sections.segmentMap}</legend>
             {MAP_KEYS.map((key) => field.number(key))}
           </fieldset>

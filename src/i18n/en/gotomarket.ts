@@ -242,6 +242,7 @@ export const gotomarketCalculators = {
       exportHelp: 'Every customer with days since last purchase, orders, spend, the R, F and M scores and the segment; the file reads back here as a customers table.',
       datesDetail: 'dates read: {yearFirst} year first, {dayFirst} day first, {excelSerial} as Excel date numbers',
       segmentTable: 'Customers and revenue by segment',
+      customersDetail: '{count} customers',
       preview: 'Scored customers: the first {shown} of {total} (the export holds every one)',
     },
     data: {

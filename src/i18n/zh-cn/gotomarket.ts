@@ -245,6 +245,7 @@ export const gotomarketCalculators: Widen<typeof en> = {
       exportHelp: '包含每位客户的距最后购买天数、订单数、消费额、R/F/M 得分和所属客户群；该文件可作为客户表重新导入本计算器。',
       datesDetail: '日期识别：{yearFirst} 个年在前，{dayFirst} 个日在前，{excelSerial} 个 Excel 日期序号',
       segmentTable: '各客户群的客户数与收入',
+      customersDetail: '{count} 位客户',
       preview: '评分结果：显示前 {shown} 位，共 {total} 位（导出文件包含全部客户）',
     },
     data: {
