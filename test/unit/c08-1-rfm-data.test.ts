@@ -13,7 +13,7 @@ import {
 } from '~/lib/calculators/c08-1-rfm-data';
 import { parseCsv } from '~/lib/kit/csv';
 import { readFields } from '~/lib/kit/fields';
-import { normaliseHeader, readRows, type RawRow } from '~/lib/kit/rows';
+import { normaliseHeader, readRows, rowsFromCsv, type RawRow } from '~/lib/kit/rows';
 import { strings, tableImportAliases } from '~/i18n';
 
 const en = strings.en.calculators['C08.1'];
@@ -51,6 +51,31 @@ describe('C08.1 data: CSV in and out', () => {
     const run = scoreCsv('name,when\nA,2026-01-01\n', values(rfmScorer.defaults), aliases);
     expect(run.output).toBeNull();
     expect(run.importError).toMatchObject({ code: 'csv.missingColumn' });
+  });
+
+  it('reads a CSV exactly as the kit’s rowsFromCsv then readRows would: cells, messages, bad cells, errors', () => {
+    const text = [
+      'Customer ID;Spend;Date;Notes',
+      "'=1+1;1 200;2026-01-05;x",
+      'B;12%;2026/3/5;y',
+      'C;abc;;z',
+      ' D ;-45;05.03.2026;',
+      'B;1e15;46000;',
+      ';10;2026-01-01;',
+      'B;12%;2026/3/5;again',
+    ].join('\n');
+    const mine = readRfmCsv(text, aliases);
+    const kit = rowsFromCsv(text, rfmScorer.table!, aliases);
+    expect(mine.ok && kit.ok).toBe(true);
+    if (!mine.ok || !kit.ok) return;
+    expect(mine.reads).toEqual(readRows(rfmScorer.table!, kit.rows));
+    expect(mine.badCells).toEqual(kit.badCells);
+    expect(mine.badCells.length).toBeGreaterThan(1);
+    for (const bad of ['a,b\n1,2\n', 'customer,amount\n"x,1\n', '']) {
+      expect(readRfmCsv(bad, aliases)).toEqual({ ok: false, error: (rowsFromCsv(bad, rfmScorer.table!, aliases) as { error: unknown }).error });
+    }
+    const tooMany = `customer,amount\n${'A,1\n'.repeat(100_001)}`;
+    expect(readRfmCsv(tooMany, aliases)).toEqual({ ok: false, error: { code: 'csv.tooManyRows', max: 100_000 } });
   });
 
   it('counts data lines without parsing: header and blank lines not counted, CRLF or LF', () => {

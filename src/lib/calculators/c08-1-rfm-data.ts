@@ -6,9 +6,9 @@
  */
 import { runCompute, type CalcOutput, type Issue } from '../kit/calculator';
 import { parseCsv, toCsv, undefuse } from '../kit/csv';
-import type { ValuesOf } from '../kit/fields';
+import { readField, type FieldRead, type Message, type ValuesOf } from '../kit/fields';
 import { isoDate } from '../kit/parse-date';
-import { normaliseHeader, readRows, rowsFromCsv, type BadCell, type RawRow, type RowImportError, type RowRead } from '../kit/rows';
+import { normaliseHeader, type BadCell, type RawRow, type RowImportError, type RowRead } from '../kit/rows';
 import { rfmScorer, scoredCustomerColumns, type RfmColumns, type RfmResults, type RfmSource, type ScoredCustomer, type SegmentName } from './c08-1-rfm';
 
 export type RfmColumnKey = keyof RfmColumns & string;
@@ -83,22 +83,58 @@ export interface RfmDataRun {
   rowCount: number;
 }
 
-/** The CSV read into rows (each row's cells read by the column's reader), reporting progress. */
+/** Distinct texts remembered per column while reading (exports repeat dates, amounts and IDs). */
+const MAX_MEMO = 200_000;
+
+/**
+ * The CSV read into rows, as `rowsFromCsv` then `readRows` would (the same header matching, cell
+ * readers, messages and errors), in one pass that reads each distinct text of a column once: on
+ * 100,000 transactions that is several times faster. Reports progress.
+ */
 export function readRfmCsv(
   text: string,
   aliases: RfmAliases,
   onProgress?: (phase: RfmPhase, fraction: number) => void,
 ): { ok: true; reads: RowRead<RfmColumns>[]; badCells: BadCell[] } | { ok: false; error: RowImportError } {
   onProgress?.('read', 0);
-  const imported = rowsFromCsv(text, rfmScorer.table!, aliases);
-  if (!imported.ok) return imported;
-  const reads: RowRead<RfmColumns>[] = [];
+  const spec = rfmScorer.table!;
+  const parsed = parseCsv(text, { maxRows: spec.maxRows + 1 });
+  if (!parsed.ok) return { ok: false, error: parsed.error.code === 'csv.tooLarge' ? { code: 'csv.tooManyRows', max: spec.maxRows } : parsed.error };
+  const [header, ...body] = parsed.rows;
+  if (body.length > spec.maxRows) return { ok: false, error: { code: 'csv.tooManyRows', max: spec.maxRows } };
+  const headers = header!.map((h) => normaliseHeader(undefuse(h)));
+  const keys = Object.keys(spec.columns) as RfmColumnKey[];
+  const columns = keys.map((key) => {
+    const names = [key, ...(aliases[key] ?? [])].map(normaliseHeader);
+    const index = headers.findIndex((h) => names.includes(h));
+    const columnSpec = spec.columns[key];
+    return { key, index, spec: columnSpec, name: index >= 0 ? header![index]! : key, optional: 'optional' in columnSpec && columnSpec.optional === true, memo: new Map<string, FieldRead<unknown>>() };
+  });
+  const missing = columns.find((c) => c.index < 0 && !c.optional);
+  if (missing) return { ok: false, error: { code: 'csv.missingColumn', column: aliases[missing.key]?.[0] ?? missing.key } };
+  const reads: RowRead<RfmColumns>[] = new Array(body.length);
+  const badCells: BadCell[] = [];
   const chunk = 10_000;
-  for (let i = 0; i < imported.rows.length; i += chunk) {
-    onProgress?.('check', i / imported.rows.length);
-    for (const read of readRows(rfmScorer.table!, imported.rows.slice(i, i + chunk))) reads.push(read);
+  for (let r = 0; r < body.length; r++) {
+    if (r % chunk === 0) onProgress?.('check', r / body.length);
+    const values: Record<string, unknown> = {};
+    const errors: Record<string, Message> = {};
+    for (const column of columns) {
+      const cell = column.index >= 0 ? undefuse(body[r]![column.index] ?? '').trim() : '';
+      let read = column.memo.get(cell);
+      if (!read) {
+        read = readField(cell, column.spec);
+        if (column.memo.size < MAX_MEMO) column.memo.set(cell, read);
+      }
+      if (read.ok) values[column.key] = read.value;
+      else {
+        errors[column.key] = read.message;
+        badCells.push({ row: r + 2, column: column.name, message: read.message });
+      }
+    }
+    reads[r] = { values, errors } as RowRead<RfmColumns>;
   }
-  return { ok: true, reads, badCells: imported.badCells };
+  return { ok: true, reads, badCells };
 }
 
 /** Scores rows already read (the worker keeps them while the reader edits the settings). */
