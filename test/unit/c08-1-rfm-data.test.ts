@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRfmRows, exampleRfmRows, rfmScorer, syntheticTransactions, type RfmColumns } from '~/lib/calculators/c08-1-rfm';
 import {
   countDataLines,
+  lightRun,
   guessSource,
   readRfmCsv,
   RFM_HEADER_SYNONYMS,
@@ -123,6 +124,20 @@ describe('C08.1 data: CSV in and out', () => {
       const back = scoreCsv(csv, values(rfmScorer.example), aliases).output!.results.customers!;
       expect(back).toEqual(customers);
     }
+  });
+
+  it('makes a run light for the trip from the worker: the full list as CSV text, the first customers, the first bad cells', () => {
+    const text = `customer,date,amount\n${Array.from({ length: 40 }, (_, i) => `K${i % 12},2026-0${1 + (i % 6)}-1${i % 9},${i % 7 === 0 ? 'x' : 10 + i}`).join('\n')}\n`;
+    const run = scoreCsv(text, values(rfmScorer.defaults), aliases);
+    expect(run.badCellCount).toBe(6);
+    const light = lightRun(run, { headers: en.results, segments: en.segments }, 5);
+    const customers = run.output!.results.customers!;
+    expect(light.scoredCsv).toBe(scoredCustomersCsv(customers, en.results, en.segments));
+    expect(light.output!.results.customers).toEqual(customers.slice(0, 5));
+    expect(light.output!.results.customerCount).toBe(customers.length);
+    expect(light.output!.issues).toEqual(run.output!.issues);
+    expect(light.badCells).toEqual(run.badCells.slice(0, 3));
+    expect(light.badCellCount).toBe(6);
   });
 
   it('accepts both languages’ export headers for the four input columns', () => {

@@ -18,7 +18,7 @@ import { decodeCsvBytes } from '../../lib/kit/csv';
 import type { Message } from '../../lib/kit/fields';
 import { interpolate } from '../../lib/kit/format';
 import type { CalculatorStrings } from '../../i18n/en/index';
-import { CalculatorFrame, download, shortList, type CsvRow } from '../calculator/CalculatorFrame';
+import { CalculatorFrame, download, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
 import { messageText } from '../calculator/Fields';
 import { declareResults, ResultTable, tableCsvRows } from '../calculator/Results';
@@ -131,7 +131,7 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
       dropWorker(worker);
       runOnPage();
     };
-    const message: RfmJob = { job, text: base.text, values, aliases };
+    const message: RfmJob = { job, text: base.text, values, aliases, labels: { headers: tr, segments: t.segments }, preview: PREVIEW_ROWS };
     worker.postMessage(message);
     return () => {
       // A worker cannot be interrupted mid-loop: stop it and start a fresh one for the next job.
@@ -216,12 +216,14 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
     segmentLabel[c.segment],
   ]);
   const exportRows = () => {
-    if (!r.customers) return;
-    download('C08.1-scored-customers.csv', scoredCustomersCsv(r.customers, tr, segmentLabel));
+    const csv = run?.scoredCsv ?? (r.customers ? scoredCustomersCsv(r.customers, tr, segmentLabel) : null);
+    if (csv) download('C08.1-scored-customers.csv', csv);
   };
 
   const importError = fileError ?? (run?.importError ? asMessage(run.importError) : null);
   const badCells = run?.badCells ?? [];
+  const badCellCount = run?.badCellCount ?? 0;
+  const badCellNames = badCells.slice(0, 2).map((c) => `${interpolate(ui.messages['csv.badCell'] ?? '', { row: c.row, column: c.column })} ${messageText(ui, c.message, f)}`);
   const held = data.text.length > MAX_ECHO_CHARS && !editAsText;
   const storage = data.isDefault
     ? t.data.sample
@@ -297,10 +299,10 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
               {interpolate(t.data.summary, { rows: f.integer(rowCount) })} {storage}
             </p>
             {importError ? <p class="calc-error" id={`${idBase}-data-error`} role="alert" data-issue={importError.code}>{messageText(ui, importError, f)}</p> : null}
-            {badCells.length ? (
-              <p class="calc-hint" data-bad-cells={badCells.length}>
+            {badCellCount ? (
+              <p class="calc-hint" data-bad-cells={badCellCount}>
                 {interpolate(t.data.badCells, {
-                  cells: shortList(badCells.map((c) => `${interpolate(ui.messages['csv.badCell'] ?? '', { row: c.row, column: c.column })} ${messageText(ui, c.message, f)}`), ui.kit.andMore, 2, 300),
+                  cells: badCellCount > 2 ? interpolate(ui.kit.andMore, { names: badCellNames.join(', '), count: f.integer(badCellCount - 2) }) : badCellNames.join(', '),
                 })}
               </p>
             ) : null}
@@ -342,13 +344,13 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
             <ResultTable
               ctx={ctx}
               id="customers"
-              caption={interpolate(tr.preview, { shown: f.integer(preview.length), total: f.integer(r.customers?.length ?? 0) })}
+              caption={interpolate(tr.preview, { shown: f.integer(preview.length), total: f.integer(r.customerCount ?? 0) })}
               headers={previewColumns.map((k) => tr[k])}
               rows={preview}
             />
           ) : null}
           <div class="calc-table-actions">
-            <button type="button" data-action="export-rows" disabled={!r.customers} aria-describedby={`${idBase}-export-help`} onClick={exportRows}>{tr.exportScored}</button>
+            <button type="button" data-action="export-rows" disabled={!r.customers || !r.customerCount} aria-describedby={`${idBase}-export-help`} onClick={exportRows}>{tr.exportScored}</button>
             <span class="calc-hint" id={`${idBase}-export-help`}>{tr.exportHelp}</span>
           </div>
         </div>

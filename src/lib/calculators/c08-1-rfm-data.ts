@@ -81,6 +81,32 @@ export interface RfmDataRun {
   badCells: BadCell[];
   /** Data rows read from the CSV. */
   rowCount: number;
+  /** How many cells do not read (`badCells` may hold only the first few). */
+  badCellCount: number;
+  /**
+   * The scored list as CSV, when the run comes from the worker: it then sends this text and the
+   * first customers only, since cloning 20,000 customer objects back costs the page more than a string.
+   */
+  scoredCsv?: string;
+}
+
+export interface ScoredListLabels {
+  headers: Record<ScoredColumn, string>;
+  segments: Record<SegmentName, string>;
+}
+
+/**
+ * A run made light for the trip from the worker to the page: the scored list as CSV text, the
+ * first `preview` customers and the first few bad cells.
+ */
+export function lightRun(run: RfmDataRun, labels: ScoredListLabels, preview: number): RfmDataRun {
+  const light: RfmDataRun = { ...run, badCells: run.badCells.slice(0, 3) };
+  const customers = run.output?.results.customers;
+  if (run.output && customers) {
+    light.scoredCsv = scoredCustomersCsv(customers, labels.headers, labels.segments);
+    light.output = { ...run.output, results: { ...run.output.results, customers: customers.slice(0, preview) } };
+  }
+  return light;
 }
 
 /** Distinct texts remembered per column while reading (exports repeat dates, amounts and IDs). */
@@ -145,9 +171,9 @@ export function scoreReads(reads: RowRead<RfmColumns>[], values: RfmValues): Cal
 /** Reads and scores a CSV text with the calculator's settings. */
 export function scoreCsv(text: string, values: RfmValues, aliases: RfmAliases, onProgress?: (phase: RfmPhase, fraction: number) => void): RfmDataRun {
   const read = readRfmCsv(text, aliases, onProgress);
-  if (!read.ok) return { output: null, importError: read.error, badCells: [], rowCount: 0 };
+  if (!read.ok) return { output: null, importError: read.error, badCells: [], badCellCount: 0, rowCount: 0 };
   onProgress?.('score', 0);
-  return { output: scoreReads(read.reads, values), importError: null, badCells: read.badCells, rowCount: read.reads.length };
+  return { output: scoreReads(read.reads, values), importError: null, badCells: read.badCells, badCellCount: read.badCells.length, rowCount: read.reads.length };
 }
 
 /** Issues the page lists under the data: one per problem row (rows are 0-based data rows). */
