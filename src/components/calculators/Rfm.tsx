@@ -60,6 +60,11 @@ interface AsyncRun {
   fallback: boolean;
 }
 
+/** A hex colour at an opacity (other colour forms are kept as they are). */
+const withAlpha = (color: string, alpha: number) =>
+  /^#[0-9a-f]{6}$/i.test(color) ? `${color}${Math.round(alpha * 255).toString(16).padStart(2, '0')}` : color;
+const wholeTick = (v: number) => (Number.isInteger(v) ? String(v) : '');
+
 const asMessage = ({ code, ...params }: { code: string } & Record<string, unknown>): Message => ({ code, params: params as Record<string, string | number> });
 
 export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
@@ -220,6 +225,12 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
     if (csv) download('C08.1-scored-customers.csv', csv);
   };
 
+  const c = t.charts;
+  const grid = r.grid ?? [];
+  const bins = r.bins ?? 5;
+  const maxCell = Math.max(1, ...grid.map((g) => g.customers));
+  const maxSpend = Math.max(0, ...grid.map((g) => g.meanMonetary));
+
   const importError = fileError ?? (run?.importError ? asMessage(run.importError) : null);
   const badCells = run?.badCells ?? [];
   const badCellCount = run?.badCellCount ?? 0;
@@ -356,11 +367,12 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
         </div>
       }
       charts={
+        <>
         <ChartFigure
           ctx={ctx}
           id="segments"
-          title={t.charts.segmentTitle}
-          description={t.charts.segmentDescription}
+          title={c.segmentTitle}
+          description={c.segmentDescription}
           dataKey={JSON.stringify([r.segments, locale])}
           config={
             !!r.segments &&
@@ -377,6 +389,34 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
           }
           table={{ columns: segmentHeaders, rows: segmentRows }}
         />
+        <ChartFigure
+          ctx={ctx}
+          id="grid"
+          title={c.gridTitle}
+          description={c.gridDescription}
+          dataKey={JSON.stringify([grid, r.bins, locale, f.currency])}
+          config={
+            grid.length > 0 &&
+            chart('bubble', {
+              series: [
+                {
+                  label: tr.customers,
+                  data: grid.map((g) => ({ x: g.f, y: g.r, r: 4 + 16 * Math.sqrt(g.customers / maxCell) })),
+                  // Colour = average spend: the more a cell's customers spend, the deeper its colour.
+                  color: (p) => grid.map((g) => withAlpha(p.series[0]!, 0.2 + 0.8 * (maxSpend > 0 ? Math.max(0, g.meanMonetary) / maxSpend : 1))),
+                },
+              ],
+              x: { title: c.frequency, min: 0.5, max: bins + 0.5, format: wholeTick },
+              y: { title: c.recency, min: 0.5, max: bins + 0.5, format: wholeTick },
+              tooltip: (item) => {
+                const g = grid[item.dataIndex];
+                return g ? `${c.recency} ${g.r}, ${c.frequency} ${g.f}: ${interpolate(tr.customersDetail, { count: f.integer(g.customers) })}; ${c.meanMonetary} ${f.money(g.meanMonetary)}` : '';
+              },
+            })
+          }
+          table={{ columns: [c.recency, c.frequency, tr.customers, c.meanMonetary], rows: grid.map((g) => [String(g.r), String(g.f), f.integer(g.customers), f.money(g.meanMonetary)]) }}
+        />
+        </>
       }
     />
   );
