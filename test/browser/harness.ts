@@ -79,6 +79,40 @@ export async function scrollThrough(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Waits until every island on the page has hydrated and every chart that is laid out has drawn.
+ * Charts load Chart.js only when they come near the viewport, so each chart still waiting is
+ * scrolled to once the islands have hydrated (a scroll made before hydration is not seen by its observer).
+ */
+export async function settleCalculators(page: Page, timeout = 60_000): Promise<void> {
+  await scrollThrough(page);
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout });
+  await page.evaluate(async () => {
+    for (const chart of document.querySelectorAll<HTMLElement>('[data-chart][data-chart-state="idle"]')) {
+      if (chart.offsetParent === null) continue;
+      chart.scrollIntoView({ block: 'center' });
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+    }
+  });
+  // A chart not laid out (in a closed panel) never comes into view, so it never loads Chart.js.
+  await page.waitForFunction(
+    () => [...document.querySelectorAll<HTMLElement>('[data-chart]')].every((c) => c.dataset['chartState'] !== 'idle' || c.offsetParent === null),
+    null,
+    { timeout },
+  );
+}
+
+/** CSP violation events, and the browser's own console message for each (it names the missing hash). */
+export function cspReport(path: string, problems: PageProblems): string[] {
+  const refused = [...problems.pageErrors, ...problems.consoleErrors].filter((e) => /content security policy/i.test(e));
+  const summary = (e: string) => {
+    const hash = /a hash \('(sha\d+-[^']+)'\)/.exec(e)?.[1];
+    const what = /^[^.]*?(?= violates)/.exec(e)?.[0] ?? e.slice(0, 120);
+    return hash ? `${what}: needs '${hash}'` : e.slice(0, 300);
+  };
+  return [...problems.cspViolations.map((v) => `${path} CSP ${v}`), ...refused.map((e) => `${path} ${summary(e)}`)];
+}
+
 /** Every page URL in the built sitemap, rewritten to the local server. */
 export function sitemapUrls(dir: string, site: Site): string[] {
   const index = readFileSync(`${dir}/sitemap-0.xml`, 'utf8');
@@ -103,14 +137,18 @@ export async function badNumbersOnPage(page: Page): Promise<string[]> {
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** axe-core's WCAG 2.2 AA violations on the page, or inside `selector`, as `rule: targets` lines. */
-export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+/**
+ * axe-core's WCAG 2.2 AA violations on the page, or inside `selector`, as `rule: targets` lines;
+ * `{ exclude }` checks the page but the parts matching it (checked elsewhere).
+ */
+export async function axeViolations(page: Page, selector?: string | { exclude: string }): Promise<string[]> {
   // Evaluated through DevTools, not an inline <script>, so the page's strict CSP stays intact.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(
     async ({ tags, selector }) => {
       const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(selector ? { include: [[selector]] } : document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      const context = typeof selector === 'string' ? { include: [[selector]] } : selector ? { exclude: [[selector.exclude]] } : document;
+      const result = await axe.run(context, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
       return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
     },
     { tags: AXE_TAGS, selector },

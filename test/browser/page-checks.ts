@@ -1,55 +1,19 @@
 /**
- * Every page from the sitemap, in both languages and in the light and the dark theme, loaded once
- * for all the page-level checks: with every calculator hydrated and drawn, axe-core (WCAG 2.2 AA)
- * finds no violation, nothing shows NaN or Infinity, no request fails or leaves the site's origin,
- * no script errs; then, with every calculator typed into, the Content Security Policy
- * (src/integrations/csp.mjs) raises no `securitypolicyviolation`. Starlight's inline scripts are
- * allowed by hashes that change when Starlight does, so this is the test that catches a stale one.
- * The sub-path build, the search dialog and the k-means module worker are checked too.
- * Split over several test files (pages-*.test.ts) so the sweeps run in parallel workers.
+ * Checks beside the every-page sweep of the root build (site-sweep.ts):
+ *   - the sub-path build (same policy, other URLs for the islands, worker and search index) on the
+ *     calculators index and C05.1's page, in the dark theme, typed into: no CSP violation, error,
+ *     failed or foreign request;
+ *   - the search dialog in both languages and the k-means module worker under the policy.
  */
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, badNumbersOnPage, launchBrowser, openPage, pagePool, serveSite, sitemapUrls, type PageProblems, type Site } from './harness';
+import { cspReport, launchBrowser, openPage, pagePool, serveSite, settleCalculators, sitemapUrls, type Site } from './harness';
 
 const DIST = 'dist';
 const DIST_SUB = 'dist-sub';
 
 let browser: Browser;
-
-/**
- * Brings each island into view in turn and waits until it has hydrated (Astro then drops its `ssr`
- * attribute): a quick scroll can pass a `client:visible` island before it is seen. Runs in the page,
- * one round trip; returns how many islands never hydrated.
- */
-async function hydrateIslands(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const islands = [...document.querySelectorAll('astro-island')];
-    for (const island of islands) {
-      // <astro-island> is display: contents, without a box of its own to scroll to.
-      (island.firstElementChild ?? island).scrollIntoView({ block: 'center' });
-      const started = performance.now();
-      while (island.hasAttribute('ssr') && performance.now() - started < 15_000) await new Promise((r) => setTimeout(r, 25));
-    }
-    return islands.filter((island) => island.hasAttribute('ssr')).length;
-  });
-}
-
-/** Waits until every chart has been drawn (or has failed, which the violations will explain). */
-async function chartsSettled(page: Page, path: string): Promise<void> {
-  // Chart.js loads when a chart comes near the viewport: bring each chart into view in turn.
-  await page.evaluate(async () => {
-    for (const chart of document.querySelectorAll('[data-chart]')) {
-      chart.scrollIntoView({ block: 'center' });
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
-    }
-  });
-  await expect
-    // A chart not laid out (in a closed panel) never comes into view, so it never loads Chart.js.
-    .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-chart-state="idle"]')].filter((c) => c.offsetParent !== null).length), { timeout: 15_000, message: `charts on ${path} never drawn` })
-    .toBe(0);
-}
 
 /** Types a digit at the end of the first text input of each calculator, then lets it recompute and redraw. */
 async function typeIntoCalculators(page: Page): Promise<number> {
@@ -58,25 +22,12 @@ async function typeIntoCalculators(page: Page): Promise<number> {
   for (let i = 0; i < count; i++) {
     const input = calculators.nth(i).locator('input[type="text"]').first();
     if ((await input.count()) === 0) continue;
-    await input.focus(); // real key presses below, without click()'s actionability round trips
+    await input.focus();
     await page.keyboard.press('End');
     await page.keyboard.type('1');
   }
-  // Debounced recompute, then Chart.js's redraw. (A digit too many can make an input invalid and
-  // the calculator hide its chart: that is its business here, so no wait for a chart state.)
   if (count > 0) await page.waitForTimeout(400);
   return count;
-}
-
-/** CSP violation events, and the browser's own console message for each (it names the missing hash). */
-function report(path: string, problems: PageProblems): string[] {
-  const refused = [...problems.pageErrors, ...problems.consoleErrors].filter((e) => /content security policy/i.test(e));
-  const summary = (e: string) => {
-    const hash = /a hash \('(sha\d+-[^']+)'\)/.exec(e)?.[1];
-    const what = /^[^.]*?(?= violates)/.exec(e)?.[0] ?? e.slice(0, 120);
-    return hash ? `${what}: needs '${hash}'` : e.slice(0, 300);
-  };
-  return [...problems.cspViolations.map((v) => `${path} CSP ${v}`), ...refused.map((e) => `${path} ${summary(e)}`)];
 }
 
 /** Opens the search dialog, runs a query and returns how many results it lists (0 if none came). */
@@ -110,7 +61,7 @@ async function startKmeansWorker(page: Page, site: Site, dir: string): Promise<s
 
 export interface PageCheckSelection {
   dir: typeof DIST | typeof DIST_SUB;
-  /** The every-page sweep in these themes (none: skip it). */
+  /** The calculator pages of the sub-path build in these themes (none: skip them). */
   themes: readonly ('light' | 'dark')[];
   /** The search dialog in both languages and the k-means worker. */
   searchAndWorker: boolean;
@@ -130,9 +81,7 @@ export function definePageChecks({ dir, themes, searchAndWorker }: PageCheckSele
     await site?.close();
   });
 
-  // Every page of the root build in both themes; the sub-path build (same policy, other URLs for
-  // the islands, worker and search index) on its calculator pages. test/site/headers.test.ts checks
-  // the policy's text.
+  // test/site/headers.test.ts checks the policy's text.
   it('the sitemap lists every page in both languages', () => {
     expect(urls.length).toBeGreaterThanOrEqual(6);
     expect(urls.some((u) => u.includes('/zh-cn/'))).toBe(true);
@@ -140,13 +89,9 @@ export function definePageChecks({ dir, themes, searchAndWorker }: PageCheckSele
   });
 
   for (const theme of themes) {
-    it(`every page passes axe and raises no CSP violation, error or NaN, calculators typed into, ${theme} theme`, { timeout: 900_000 }, async () => {
-      // The sub-path build: C05.1's own page and the calculators index, both languages.
-      // Each calculator also has a page of its own, with the same island as its chapter: the light
-      // sweep covers those pages, the dark one the chapters that hold the same calculators.
-      const ownPage = (u: string) => /\/calculators\/c\d\d-\d\/$/.test(u);
-      const targets = dir === DIST ? urls.filter((u) => theme === 'light' || !ownPage(u)) : urls.filter((u) => /\/calculators\/(c05-1\/)?$/.test(u));
-      expect(targets.length).toBeGreaterThanOrEqual(dir === DIST ? 30 : 2);
+    it(`the calculator pages raise no CSP violation or error, typed into, ${theme} theme`, { timeout: 900_000 }, async () => {
+      const targets = urls.filter((u) => /\/calculators\/(c05-1\/)?$/.test(u));
+      expect(targets.length).toBeGreaterThanOrEqual(2);
       const violations: string[] = [];
       let typed = 0;
       await pagePool(browser, site, targets, async (page, problems, url) => {
@@ -155,20 +100,11 @@ export function definePageChecks({ dir, themes, searchAndWorker }: PageCheckSele
         // Set by Starlight's inline theme script: another theme means the script was blocked.
         const shown = await page.evaluate(() => document.documentElement.dataset['theme']);
         if (shown !== theme) violations.push(`${path} shows the ${shown} theme`);
-        // Islands hydrate when scrolled into view (client:visible); pages without one need no scrolling.
-        if ((await page.locator('astro-island').count()) > 0) {
-          const dry = await hydrateIslands(page);
-          if (dry > 0) violations.push(`${path}: ${dry} island(s) never hydrated`);
-          await chartsSettled(page, path);
-        }
-        if (dir === DIST) {
-          for (const v of await axeViolations(page)) violations.push(`${path} axe ${v}`);
-          for (const n of await badNumbersOnPage(page)) violations.push(`${path} shows ${n}`);
-        }
-        if ((await page.locator('astro-island').count()) > 0) typed += await typeIntoCalculators(page);
+        if ((await page.locator('astro-island').count()) > 0) await settleCalculators(page);
+        typed += await typeIntoCalculators(page);
         for (const r of problems.foreignRequests) violations.push(`${path} foreign request ${r}`);
         for (const r of problems.failedRequests) violations.push(`${path} failed ${r}`);
-        violations.push(...report(path, problems));
+        violations.push(...cspReport(path, problems));
         // Errors the policy caused are in the report above; any other error is a failure too.
         for (const e of [...problems.pageErrors, ...problems.consoleErrors]) if (!/content security policy/i.test(e)) violations.push(`${path} error ${e}`);
       }, { theme });
@@ -186,7 +122,7 @@ export function definePageChecks({ dir, themes, searchAndWorker }: PageCheckSele
       await page.goto(site.url + path);
       outcomes.push(`search ${query}: ${(await searchOnce(page, query)) > 0 ? 'results' : 'no results'}`);
       if (path === '') outcomes.push(`k-means worker: ${await startKmeansWorker(page, site, dir)}`);
-      violations.push(...report(`${base}${path}`, problems));
+      violations.push(...cspReport(`${base}${path}`, problems));
       await page.close();
     }
     expect(violations).toEqual([]);
