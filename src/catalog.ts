@@ -1,7 +1,7 @@
 /**
  * Every calculator the methodology defines, by its methodology id.
- * Pages may only reference ids listed here; `implemented` marks the ones with a
- * module and island today (an MDX `<Calculator id>` for any other id fails the build).
+ * Pages may only reference ids listed here (an MDX `<Calculator id>` for any other id fails the
+ * build); the registry (src/lib/calculators/registry.ts) must hold a module for each.
  */
 export const CALCULATOR_IDS = [
   'C01.1', 'C01.2', 'C02.1', 'C02.2', 'C02.3', 'C03.1', 'C03.2', 'C03.3',

@@ -1,6 +1,6 @@
 /**
  * The checks every calculator gets by being in the registry (src/lib/calculators/registry.ts),
- * with no test code of its own: for each implemented id, in English and in Chinese, on the
+ * with no test code of its own: for each catalog id, in English and in Chinese, on the
  * lightest built page that embeds it (its own page when it has one):
  *   1. it hydrates and shows its default results — the module's own figures, never NaN, Infinity
  *      or a blank;
@@ -9,8 +9,11 @@
  *   4. "Load worked example" shows the module's worked-example results, different from the defaults;
  *   5. text in every numeric field gets a message next to it in the page's language, and every
  *      result that does not depend on that field stays on screen;
- *   6. axe finds no violation in the calculator, error messages included (†);
- *   7. no CSP violation, script error, failed or foreign request.
+ *   6. the calculator's CSV export has its inputs and results with plain numbers; a table
+ *      calculator's rows go out as CSV (numbers plain, text that a spreadsheet would run as a
+ *      formula defused) and that file imports back unchanged, in both languages;
+ *   7. axe finds no violation in the calculator, error messages included (†);
+ *   8. no CSP violation, script error, failed or foreign request.
  * Figures are compared through `data-value` (the full-precision number the kit renders beside
  * each formatted result) against the pure module run in Node, so no test restates a formula.
  * (†) In one language per calculator, alternating along the registry, in a full run: links and the
@@ -23,15 +26,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { CALCULATORS, IMPLEMENTED_IDS, type AnyCalculator } from '~/lib/calculators/registry';
+import { CALCULATOR_IDS } from '~/catalog';
+import { CALCULATORS, type AnyCalculator } from '~/lib/calculators/registry';
 import { readField, readFields, type FieldSpec, type NumericFieldSpec } from '~/lib/kit/fields';
 import { readRows } from '~/lib/kit/rows';
-import { axeViolations, badNumbersOnPage, launchBrowser, openPage, serveSite, type PageProblems, type Site } from './harness';
+import { axeViolations, badNumbersOnPage, downloadBytes, launchBrowser, openPage, serveSite, type PageProblems, type Site } from './harness';
 
 const only = (process.env['CALCULATORS'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-const selected = IMPLEMENTED_IDS.filter((id) => only.length === 0 || only.includes(id));
+const selected = CALCULATOR_IDS.filter((id) => only.length === 0 || only.includes(id));
 /** Whether the checks marked † run for this calculator in this language. */
-const deepIn = (id: string, lang: string) => only.length > 0 || LANGUAGES[(IMPLEMENTED_IDS as readonly string[]).indexOf(id) % 2]!.lang === lang;
+const deepIn = (id: string, lang: string) => only.length > 0 || LANGUAGES[(CALCULATOR_IDS as readonly string[]).indexOf(id) % 2]!.lang === lang;
 
 const LANGUAGES = [
   { lang: 'en', prefix: '', script: /[A-Za-z]/, foreign: /[\u4e00-\u9fff]/ },
@@ -358,6 +362,48 @@ describe.each(ids.flatMap((id) => LANGUAGES.map((language) => ({ id, ...language
       expect(lost, `results lost when ${key} is text`).toEqual([]);
       expect(restored, `${key} valid again after typing its value back`).toBe(true);
     }
+    expect(await badNumbersOnPage(page)).toEqual([]);
+  });
+
+  it('exports its inputs and results as CSV with plain numbers, in the page\'s language', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), root.locator('button[data-action="export"]').click()]);
+    const lines = (await downloadBytes(download)).toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(lines.length, 'a header and a line per input and result').toBeGreaterThan(2);
+    expect(lines[0], `header in ${lang}`).toMatch(script);
+    const values = lines.slice(1).map((line) => line.slice(line.lastIndexOf(',') + 1));
+    // A spreadsheet computes with these: no currency signs or percent signs on numbers.
+    expect(values.filter((v) => /^[-+−]?[$¥€£]|^-?\d+(\.\d+)?%$/.test(v))).toEqual([]);
+    expect(values.some((v) => /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(v)), 'some plain numbers').toBe(true);
+  });
+
+  if (def.table) it('exports its rows as CSV and imports that file back unchanged: numbers plain, formulas defused', async () => {
+    const base = `${id.replace('.', '-')}-rows`;
+    const cells = () =>
+      root.evaluate((el, prefix) => [...el.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`input[id^="${prefix}-"], select[id^="${prefix}-"]`)].filter((c) => /^\d+-/.test(c.id.slice(prefix.length + 1))).map((c) => `${c.id}=${c.value}`), base);
+    const textKey = Object.entries(def.table!.columns).find(([, spec]) => spec.kind === 'text')?.[0];
+    const firstText = textKey ? root.locator(`#${base}-0-${textKey}`) : null;
+    if (firstText && (await firstText.count()) === 1) await firstText.fill('=1+1');
+    const before = await cells();
+    expect(before.length, 'cells in the table').toBeGreaterThan(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), root.locator('button[data-action="export-rows"]').click()]);
+    const file = await downloadBytes(download);
+    const lines = file.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const rowCount = new Set(before.map((c) => /^[^=]*?-(\d+)-/.exec(c.slice(base.length))?.[1])).size;
+    expect(lines.length, 'a header and a line per row').toBe(rowCount + 1);
+    if (firstText && (await firstText.count()) === 1) expect(lines[1]).toContain("'=1+1");
+    // Data cells: no currency signs, grouped or quoted numbers, or percent signs (a spreadsheet computes with them).
+    const dataCells = lines.slice(1).flatMap((line) => line.split(','));
+    expect(dataCells.filter((c) => /^[-+]?[$¥€£]|\d%$|^"[-\d.,]+"$/.test(c))).toEqual([]);
+
+    // Change the first cell, then import the exported file: the rows come back.
+    const changed = textKey ?? Object.entries(def.table!.columns).find(([, spec]) => spec.kind !== 'choice')![0];
+    await root.locator(`#${base}-0-${changed}`).fill(textKey ? 'CHANGED' : '7777');
+    expect(await cells()).not.toEqual(before);
+    await root.locator('input[data-action="import-file"]').setInputFiles({ name: `${id}-rows.csv`, mimeType: 'text/csv', buffer: file });
+    await expect.poll(() => root.locator('[data-import-status]').getAttribute('data-import-status')).toBe('ok');
+    // Numbers may come back written plainly (`30000` for `30,000`): compare readings of numeric text.
+    const plain = (entries: string[]) => entries.map((e) => e.replace(/(?<==)(-?)[$¥]?([\d,]+(?:\.\d+)?)$/, (_m, sign: string, digits: string) => `${sign}${Number(digits.replace(/,/g, ''))}`));
+    expect(plain(await cells())).toEqual(plain(before));
     expect(await badNumbersOnPage(page)).toEqual([]);
   });
 

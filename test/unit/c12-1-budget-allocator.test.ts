@@ -384,7 +384,7 @@ describe('C12.1 properties', () => {
           expect(Math.abs(given - total)).toBeLessThanOrEqual(total * 1e-9);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: Number(process.env['PROBE_RUNS'] ?? 300) },
     );
   });
 

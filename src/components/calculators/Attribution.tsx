@@ -52,6 +52,10 @@ export default function Attribution({ locale, ui, t }: IslandProps<CalculatorStr
     const s = spreadOf(ch.channel);
     return [ch.channel, ...models.map((m) => `${f.money(ch.value[m])} (${f.number(ch.conversions[m], 1)})`), s ? `${f.money(s.min)} – ${f.money(s.max)}` : na];
   });
+  // In the file, one figure per cell (value and conversions apart) so a spreadsheet can sum them;
+  // the range across models follows from the columns.
+  const creditCsvHeaders = [tr.channel, ...models.flatMap((m) => [modelName(m), `${modelName(m)} · ${tr.conversions}`])];
+  const creditCsvRows = channels.map((ch) => [ch.channel, ...models.flatMap((m) => [f.money(ch.value[m]), f.number(ch.conversions[m], 1)])]);
   const withSpend = channels.filter((ch) => ch.spend !== undefined);
   const roiHeaders = [tr.channel, tr.spend, ...models.map(modelName)];
   const roiRows = withSpend.map((ch) => [ch.channel, f.money(ch.spend!), ...models.map((m) => (ch.roi?.[m] === undefined ? na : f.percent(ch.roi[m], 1)))]);
@@ -66,7 +70,7 @@ export default function Attribution({ locale, ui, t }: IslandProps<CalculatorStr
       layout="stacked"
       items={items}
       issues={listed}
-      csvExtra={() => [...tableCsvRows(creditHeaders, creditRows), ...tableCsvRows(roiHeaders, roiRows)]}
+      csvExtra={() => [...tableCsvRows(creditCsvHeaders, creditCsvRows), ...tableCsvRows(roiHeaders, roiRows)]}
       inputs={
         <>
           <RowTable

@@ -44,8 +44,6 @@ export const contentStrings = {
     calculator: 'Calculator',
     purpose: 'What it does',
     /** After the name of a calculator without a page yet, spacing and brackets included. */
-    coming: ' (coming)',
-    comingLabel: 'Coming: no calculator page yet',
     filterLabel: 'Filter the calculators',
     filterHint: 'Type part of a name, a purpose or an id such as C05.1.',
     filterCount: '{count} of {total} calculators shown',

@@ -44,8 +44,6 @@ export const contentStrings: UiStrings['content'] = {
     id: '编号',
     calculator: '计算器',
     purpose: '用途',
-    coming: '（即将推出）',
-    comingLabel: '即将推出：暂无计算器页面',
     filterLabel: '筛选计算器',
     filterHint: '输入名称、用途中的字词，或编号（如 C05.1）。',
     filterCount: '显示 {count} 个计算器，共 {total} 个',

@@ -1,6 +1,7 @@
 /**
- * Every implemented calculator's pure module, by catalog id: the one list that tests (the
- * generic browser checks, the all-modules property test, the no-JavaScript check) iterate over.
+ * Every catalog calculator's pure module, by catalog id: the list that tests (the generic browser
+ * checks, the all-modules property test, the site sweep) iterate over. The type requires every
+ * catalog id, so a calculator added to the catalog without its module fails the type check.
  * Adding a calculator = its module, its island, its strings, and one line here.
  */
 import type { CalculatorId } from '../../catalog';
@@ -48,7 +49,7 @@ export type AnyCalculator = CalculatorDefinition<FieldSpecs, Record<string, unkn
 
 const erase = (def: unknown) => def as AnyCalculator;
 
-export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
+export const CALCULATORS: Record<CalculatorId, AnyCalculator> = {
   'C01.1': erase(shareCascade),
   'C01.2': erase(milestoneTracker),
   'C02.1': erase(concentration),
@@ -63,28 +64,27 @@ export const CALCULATORS: Partial<Record<CalculatorId, AnyCalculator>> = {
   'C05.1': erase(costPlus),
   'C05.2': erase(elasticity),
   'C05.3': erase(priceAdjustment),
-  'C09.1': erase(tieredCommission),
-  'C07.2': erase(imcCampaignMetrics),
-  'C08.2': erase(funnelAb),
-  'C07.1': erase(brandHealth),
   'C06.1': erase(channelRoi),
-  'C08.3': erase(attribution),
-  'C09.2': erase(kpiScorecard),
   'C06.2': erase(partnerScorecard),
+  'C07.1': erase(brandHealth),
+  'C07.2': erase(imcCampaignMetrics),
+  'C08.1': erase(rfmScorer),
+  'C08.2': erase(funnelAb),
+  'C08.3': erase(attribution),
+  'C09.1': erase(tieredCommission),
+  'C09.2': erase(kpiScorecard),
+  'C10.1': erase(customerTiers),
+  'C10.2': erase(lifetimeValueCalculator),
+  'C10.3': erase(churnWarning),
+  'C11.1': erase(processMetrics),
+  'C11.2': erase(costBenefit),
   'C12.1': erase(budgetAllocator),
   'C12.2': erase(budgetVariance),
   'C12.3': erase(efficiency),
-  'C11.2': erase(costBenefit),
-  'C10.2': erase(lifetimeValueCalculator),
-  'C13.2': erase(stressTest),
   'C13.1': erase(riskMatrix),
-  'C10.3': erase(churnWarning),
+  'C13.2': erase(stressTest),
   'C13.3': erase(warningLevelsCalculator),
-  'C10.1': erase(customerTiers),
   'C14.1': erase(kpiDashboard),
   'C14.2': erase(xmrChart),
-  'C11.1': erase(processMetrics),
-  'C08.1': erase(rfmScorer),
 };
 
-export const IMPLEMENTED_IDS = Object.keys(CALCULATORS) as CalculatorId[];
