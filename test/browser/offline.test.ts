@@ -3,12 +3,17 @@
  * page the service worker takes charge; with the network cut, a chapter reloads in each language,
  * its calculator works, and Starlight's search dialog finds pages (Pagefind's index and fragments
  * come from the precache). Nothing the pages ask for is missing offline, the cache holds this one
- * build (named by the version in sw.js), and nothing breaks the CSP.
+ * build (named by the version in sw.js), and nothing breaks the CSP. When a new build is deployed,
+ * a Chinese page offers the update in Chinese; accepting reloads into the new build and removes
+ * the old build's cache.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, serveSite, type PageProblems, type Site } from './harness';
+import { startServer } from '../tools/serve.mjs';
 
 const builds = [
   { dir: 'dist', base: '/' },
@@ -83,6 +88,44 @@ describe.each(builds)('offline after a first visit ($dir, base $base)', ({ dir, 
       expect(problemsOf(problems)).toEqual({ pageErrors: [], cspViolations: [], consoleErrors: [] });
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('a new build deployed', () => {
+  it('is offered in the page\'s language; accepting switches to it and deletes the old cache', async () => {
+    // A copy of the build, "deployed again": the same files under a new version.
+    const dir = mkdtempSync(join(tmpdir(), 'offline-update-'));
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    const { server, url } = (await startServer({ dir, base: '/', port: 0 })) as { server: { close(cb: () => void): void }; url: string };
+    try {
+      cpSync('dist', dir, { recursive: true });
+      const site: Site = { url, origin: new URL(url).origin, base: '/', close: async () => {} };
+      const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+      const version = /"version":"([0-9a-f]+)"/.exec(sw)![1]!;
+      const { page, problems } = await openPage(context, site);
+      await page.goto(`${url}zh-cn/`);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      });
+
+      writeFileSync(join(dir, 'sw.js'), sw.replace(`"version":"${version}"`, `"version":"${version}0"`));
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+      const prompt = page.locator('[data-offline-update]');
+      await prompt.waitFor({ timeout: 60_000 });
+      expect(await prompt.getAttribute('role')).toBe('status');
+      expect(await prompt.innerText()).toContain('手册已有新版本');
+      // Until the reader accepts, the page stays with the build it came from.
+      expect(await page.evaluate(() => caches.keys())).toEqual(expect.arrayContaining([`playbook-offline:/:${version}`, `playbook-offline:/:${version}0`]));
+      await Promise.all([page.waitForEvent('load'), prompt.locator('button[data-action="offline-reload"]').click()]);
+      await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`playbook-offline:/:${version}0`]);
+      expect(await page.locator('[data-offline-update]').count()).toBe(0);
+      expect(problemsOf(problems)).toEqual({ pageErrors: [], cspViolations: [], consoleErrors: [] });
+    } finally {
+      await context.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -23,12 +23,15 @@ export async function registerOffline(base: string): Promise<void> {
       worker.postMessage({ type: 'skip-waiting' });
     });
   };
-  if (registration.waiting) offer(registration.waiting);
-  registration.addEventListener('updatefound', () => {
-    const worker = registration.installing;
-    worker?.addEventListener('statechange', () => {
+  const whenInstalled = (worker: ServiceWorker) =>
+    worker.addEventListener('statechange', () => {
       if (worker.state === 'installed') offer(worker);
     });
+  // A newer build found on an earlier visit, or while this page loaded, or from now on.
+  if (registration.waiting) offer(registration.waiting);
+  else if (registration.installing) whenInstalled(registration.installing);
+  registration.addEventListener('updatefound', () => {
+    if (registration.installing) whenInstalled(registration.installing);
   });
 }
 
