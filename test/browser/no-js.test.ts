@@ -148,6 +148,9 @@ describe('with JavaScript disabled', () => {
       const expected = new Map<string, CalculatorSnapshot>();
       for (const id of Object.keys(DEFINITIONS)) {
         await page.goto(`${site.url}${calculatorPagePath(id, locale === 'en' ? 'en' : 'zh').slice(1)}`);
+        // Islands hydrate on idle; a chart loads when it comes near the view once its island is live,
+        // so scroll through only then (a chart scrolled past before hydration would stay unloaded).
+        await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 30_000 });
         await scrollThrough(page);
         await page.waitForFunction(
           () => document.querySelectorAll('astro-island[ssr]').length === 0 && // A chart not laid out (in a closed panel) never comes into view, so it never loads Chart.js.
