@@ -57,7 +57,7 @@ export default defineConfig({
       components: { PageTitle: './src/components/overrides/PageTitle.astro' },
       // Adds the glossary's index letters to "On this page" (src/route-data.ts).
       routeMiddleware: './src/route-data.ts',
-      customCss: ['./src/styles/calculator.css', './src/styles/print.css', './src/styles/offline.css'],
+      customCss: ['./src/styles/calculator.css', './src/styles/print.css'],
       lastUpdated: false,
       pagination: true,
     }),

@@ -102,7 +102,7 @@ describe('an embedded calculator on another origin', () => {
       expect(href.pathname).toBe('/calculators/c05-1/');
       expect(href.searchParams.get('C05.1.material')).toBe('40');
       const [full] = await Promise.all([context.waitForEvent('page'), open.click()]);
-      await full.waitForLoadState();
+      await full.waitForURL(/\/calculators\/c05-1\//);
       expect(new URL(full.url()).searchParams.get('C05.1.material')).toBe('40');
       await expect.poll(() => full.locator('[data-calculator="C05.1"] input[name="material"]').inputValue()).toBe('40');
       await full.close();

@@ -4,8 +4,8 @@
  * its calculator works, and Starlight's search dialog finds pages (Pagefind's index and fragments
  * come from the precache). Nothing the pages ask for is missing offline, the cache holds this one
  * build (named by the version in sw.js), and nothing breaks the CSP. When a new build is deployed,
- * a Chinese page offers the update in Chinese; accepting reloads into the new build and removes
- * the old build's cache.
+ * a Chinese page offers the update in Chinese (an English tab in English); accepting reloads into
+ * the new build and removes the old build's cache; the other tab then reloads when asked.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,10 +110,16 @@ describe('a new build deployed', () => {
         if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
       });
 
+      // A second tab of the same reader, on another page of the old build.
+      const { page: other } = await openPage(context, site);
+      await other.goto(`${url}chapters/01-strategy/`);
+
       writeFileSync(join(dir, 'sw.js'), sw.replace(`"version":"${version}"`, `"version":"${version}0"`));
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
       const prompt = page.locator('[data-offline-update]');
       await prompt.waitFor({ timeout: 60_000 });
+      await other.locator('[data-offline-update]').waitFor({ timeout: 60_000 });
+      expect(await other.locator('[data-offline-update]').innerText()).toContain('A new version of the playbook');
       expect(await prompt.getAttribute('role')).toBe('status');
       expect(await prompt.innerText()).toContain('手册已有新版本');
       // Until the reader accepts, the page stays with the build it came from.
@@ -121,6 +127,10 @@ describe('a new build deployed', () => {
       await Promise.all([page.waitForEvent('load'), prompt.locator('button[data-action="offline-reload"]').click()]);
       await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`playbook-offline:/:${version}0`]);
       expect(await page.locator('[data-offline-update]').count()).toBe(0);
+      // The other tab, whose page is of the old build, reloads into the new one when asked.
+      await Promise.all([other.waitForEvent('load'), other.locator('[data-offline-update] button[data-action="offline-reload"]').click()]);
+      expect(await other.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+      expect(await other.locator('[data-offline-update]').count()).toBe(0);
       expect(problemsOf(problems)).toEqual({ pageErrors: [], cspViolations: [], consoleErrors: [] });
     } finally {
       await context.close();

@@ -11,16 +11,22 @@ export async function registerOffline(base: string): Promise<void> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const registration = await navigator.serviceWorker.register(`${prefix}sw.js`, { scope: prefix });
   let accepted = false;
+  let controlled = navigator.serviceWorker.controller !== null;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    // The first worker taking charge is not an update: reload only when the reader asked for it.
     if (accepted) window.location.reload();
+    // The reader accepted the update in another tab: this page is of the older build, offer the reload.
+    else if (controlled) showUpdatePrompt(() => window.location.reload());
+    // Otherwise the first worker took charge: not an update.
+    controlled = true;
   });
   const offer = (worker: ServiceWorker) => {
     // No controller: this is the first install, the page already is the newest build.
     if (!navigator.serviceWorker.controller) return;
     showUpdatePrompt(() => {
       accepted = true;
-      worker.postMessage({ type: 'skip-waiting' });
+      // Already in charge (accepted in another tab): no controller change is coming, reload now.
+      if (worker.state === 'activating' || worker.state === 'activated') window.location.reload();
+      else worker.postMessage({ type: 'skip-waiting' });
     });
   };
   const whenInstalled = (worker: ServiceWorker) =>
@@ -35,26 +41,58 @@ export async function registerOffline(base: string): Promise<void> {
   });
 }
 
+/**
+ * The prompt: a small card at the bottom of the page. Styled through the CSSOM (allowed by the
+ * CSP) rather than a stylesheet, so it costs the pages nothing until it is shown.
+ */
 function showUpdatePrompt(reload: () => void): void {
   if (document.querySelector('[data-offline-update]')) return;
   const t = document.documentElement.lang.toLowerCase().startsWith('zh') ? zh : en;
   const box = document.createElement('div');
   box.dataset['offlineUpdate'] = '';
   box.setAttribute('role', 'status');
-  box.className = 'offline-update';
+  Object.assign(box.style, {
+    position: 'fixed',
+    insetInlineEnd: '1rem',
+    insetBlockEnd: '1rem',
+    zIndex: '1000',
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: '0.5rem 0.75rem',
+    maxWidth: 'min(26rem, calc(100vw - 2rem))',
+    padding: '0.75rem 1rem',
+    border: '1px solid var(--sl-color-gray-4)',
+    borderRadius: '0.5rem',
+    background: 'var(--sl-color-bg-nav)',
+    color: 'var(--sl-color-white)',
+    boxShadow: 'var(--sl-shadow-md)',
+  });
   const text = document.createElement('p');
   text.textContent = t.updateReady;
-  const now = document.createElement('button');
-  now.type = 'button';
-  now.textContent = t.reload;
+  Object.assign(text.style, { margin: '0', flex: '1 1 100%' });
+  const button = (label: string, primary: boolean) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    Object.assign(b.style, {
+      padding: '0.3rem 0.8rem',
+      border: '1px solid var(--sl-color-accent)',
+      borderRadius: '0.3rem',
+      background: primary ? 'var(--sl-color-accent)' : 'var(--sl-color-bg)',
+      color: primary ? 'var(--sl-color-black)' : 'var(--sl-color-white)',
+      font: 'inherit',
+      cursor: 'pointer',
+    });
+    return b;
+  };
+  const now = button(t.reload, true);
   now.dataset['action'] = 'offline-reload';
   now.addEventListener('click', () => {
     now.disabled = true;
     reload();
   });
-  const later = document.createElement('button');
-  later.type = 'button';
-  later.textContent = t.later;
+  const later = button(t.later, false);
   later.addEventListener('click', () => box.remove());
   box.append(text, now, later);
   document.body.append(box);
