@@ -15,6 +15,9 @@ import { axeViolations, launchBrowser, openPage, type Site } from './harness';
 import { startServer } from '../tools/serve.mjs';
 import { renderHeaders } from '../../src/integrations/host-headers.mjs';
 
+/** Islands hydrate on idle, touch or view: on a busy machine that can take a while (a hang guard, not a speed limit). */
+const HYDRATED = { timeout: 30_000 };
+
 interface Closable {
   close(cb: () => void): void;
 }
@@ -90,11 +93,11 @@ describe('an embedded calculator on another origin', () => {
       await page.goto(host.url);
       const embed = page.frameLocator('#embed');
       const calculator = embed.locator('[data-calculator="C05.1"]');
-      await expect.poll(() => calculator.locator('[data-result="price"] dd').innerText()).toBe('$45.00');
+      await expect.poll(() => calculator.locator('[data-result="price"] dd').innerText(), HYDRATED).toBe('$45.00');
 
       // Defaults: material 12 → 40 gives the price $80.00 (calculator-c05-1.test.ts).
       await calculator.locator('input[name="material"]').fill('40');
-      await expect.poll(() => calculator.locator('[data-result="price"] dd').innerText()).toBe('$80.00');
+      await expect.poll(() => calculator.locator('[data-result="price"] dd').innerText(), HYDRATED).toBe('$80.00');
 
       const open = embed.locator('a[data-embed-open]');
       await open.hover();
@@ -104,7 +107,7 @@ describe('an embedded calculator on another origin', () => {
       const [full] = await Promise.all([context.waitForEvent('page'), open.click()]);
       await full.waitForURL(/\/calculators\/c05-1\//);
       expect(new URL(full.url()).searchParams.get('C05.1.material')).toBe('40');
-      await expect.poll(() => full.locator('[data-calculator="C05.1"] input[name="material"]').inputValue()).toBe('40');
+      await expect.poll(() => full.locator('[data-calculator="C05.1"] input[name="material"]').inputValue(), HYDRATED).toBe('40');
       await full.close();
 
       // The full calculator page sends frame-ancestors 'self': the browser refuses to show it here.
@@ -123,7 +126,7 @@ describe('an embedded calculator on another origin', () => {
       const { page, problems } = await openPage(context, playbook);
       await page.goto(`${playbook.url}embed/zh-cn/c05-1/`);
       const calculator = page.locator('[data-calculator="C05.1"]');
-      await expect.poll(() => calculator.locator('[data-result="price"] dd').innerText()).toBe('¥45.00');
+      await expect.poll(() => calculator.locator('[data-result="price"] dd').innerText(), HYDRATED).toBe('¥45.00');
       expect(await page.locator('a[data-embed-open]').innerText()).toContain('在手册中打开');
       expect(await page.locator('site-search, starlight-menu-button, .sidebar-pane, .right-sidebar').count()).toBe(0);
       expect(await axeViolations(page)).toEqual([]);

@@ -125,7 +125,7 @@ describe('a new build deployed', () => {
       // Until the reader accepts, the page stays with the build it came from.
       expect(await page.evaluate(() => caches.keys())).toEqual(expect.arrayContaining([`playbook-offline:/:${version}`, `playbook-offline:/:${version}0`]));
       await Promise.all([page.waitForEvent('load'), prompt.locator('button[data-action="offline-reload"]').click()]);
-      await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`playbook-offline:/:${version}0`]);
+      await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 30_000 }).toEqual([`playbook-offline:/:${version}0`]);
       expect(await page.locator('[data-offline-update]').count()).toBe(0);
       // The other tab, whose page is of the old build, reloads into the new one when asked.
       await Promise.all([other.waitForEvent('load'), other.locator('[data-offline-update] button[data-action="offline-reload"]').click()]);
