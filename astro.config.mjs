@@ -11,6 +11,7 @@ import { hostHeaders } from './src/integrations/host-headers.mjs';
 import { linkCheck } from './src/integrations/link-check.mjs';
 import { hydrateEarly } from './src/integrations/hydrate-early.mjs';
 import { siteRoutes } from './src/integrations/routes.mjs';
+import { offline } from './src/integrations/offline.mjs';
 
 // A static host may serve the site under a sub-path: `PLAYBOOK_BASE=/playbook npm run build`.
 const base = process.env.PLAYBOOK_BASE || '/';
@@ -33,7 +34,14 @@ export default defineConfig({
   build: { inlineStylesheets: 'never' },
   markdown: { processor: satteri({ hastPlugins: [accessibleMarkdown] }) },
   vite: {
-    resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
+    resolve: {
+      alias: {
+        '~': fileURLToPath(new URL('./src', import.meta.url)),
+        // Starlight's style folder, for the embed views (src/components/user/EmbedPage.astro): its
+        // package exports only markdown.css.
+        'starlight-style': fileURLToPath(new URL('./style', import.meta.resolve('@astrojs/starlight'))),
+      },
+    },
   },
   integrations: [
     starlight({
@@ -59,6 +67,9 @@ export default defineConfig({
     // Templates and calculator pages: entrypoints under src/routes/ (no top-level pages/ folder).
     siteRoutes(),
     hostHeaders(),
+    // Offline reading: writes sw.js with the precache manifest (after host-headers has rewritten the
+    // pages, so the hashes are those of the deployed files). PLAYBOOK_OFFLINE=0 switches it off.
+    offline(),
     // Fails the build on a broken link or anchor, or a link to the other language.
     linkCheck(),
   ],

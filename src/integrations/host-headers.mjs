@@ -21,6 +21,17 @@ export const SECURITY_HEADERS = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
 };
+/** A CSP source list from an environment variable, validated: `'self'`, `'none'`, `https://host[:port]`, `https:`. */
+function sourceList(value, variable, { allowNone }) {
+  const sources = (value ?? '').trim().split(/\s+/).filter(Boolean);
+  const valid = (source) =>
+    (allowNone ? /^'(self|none)'$/ : /^'self'$/).test(source) || /^(https?:\/\/)?(\*\.)?[a-z0-9.-]+(:(\d+|\*))?$/i.test(source) || /^https?:$/.test(source);
+  const bad = sources.find((source) => !valid(source));
+  if (bad !== undefined) throw new Error(`${variable}: "${bad}" is not a CSP source (use ${allowNone ? "'self', 'none' or " : ''}https://host).`);
+  if (sources.includes("'none'") && sources.length > 1) throw new Error(`${variable}: 'none' cannot be combined with other sources.`);
+  return sources;
+}
+
 /**
  * Who may show the site in a frame. `frame-ancestors` only works as a header (browsers ignore it
  * in a meta tag), so it is added to the header's policy here. Default: this site only. Teams that
@@ -28,13 +39,23 @@ export const SECURITY_HEADERS = {
  * `'self' https://intranet.example.com`.
  */
 export function frameAncestors(value = process.env.PLAYBOOK_FRAME_ANCESTORS) {
-  const list = (value ?? '').trim() || "'self'";
-  const sources = list.split(/\s+/);
-  const valid = (source) => /^'(self|none)'$/.test(source) || /^(https?:\/\/)?(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(source) || /^https?:$/.test(source);
-  const bad = sources.find((source) => !valid(source));
-  if (bad !== undefined) throw new Error(`PLAYBOOK_FRAME_ANCESTORS: "${bad}" is not a CSP source (use 'self', 'none' or https://host).`);
-  if (sources.includes("'none'") && sources.length > 1) throw new Error("PLAYBOOK_FRAME_ANCESTORS: 'none' cannot be combined with other sources.");
-  return sources.join(' ');
+  const sources = sourceList(value, 'PLAYBOOK_FRAME_ANCESTORS', { allowNone: true });
+  return sources.length > 0 ? sources.join(' ') : "'self'";
+}
+
+/**
+ * Who may frame the calculators' embed views (/embed/…, src/components/user/EmbedPage.astro) in
+ * addition to those allowed for the whole site: PLAYBOOK_EMBED_ORIGINS, a CSP source list such as
+ * `https://intranet.example.com https://lms.example.org`. Empty by default.
+ */
+export function embedOrigins(value = process.env.PLAYBOOK_EMBED_ORIGINS) {
+  return sourceList(value, 'PLAYBOOK_EMBED_ORIGINS', { allowNone: false });
+}
+
+/** `frame-ancestors` of the embed views: the site's list plus the embedding origins. */
+export function embedAncestors(ancestors, origins) {
+  if (origins.length === 0) return ancestors;
+  return [...new Set([...(ancestors === "'none'" ? [] : ancestors.split(' ')), ...origins])].join(' ');
 }
 
 /** The header policy: the pages' policy plus `frame-ancestors`. */
@@ -85,12 +106,16 @@ export function hoistCspMeta(html) {
 /** URL path of a built page (`chapters/05-pricing/index.html` → `/base/chapters/05-pricing/`). */
 const urlPath = (prefix, file) => prefix + file.replace(/(^|\/)index\.html$/, '$1');
 
-export function renderHeaders(dir, base) {
+/** The top-level folder of the embed views. */
+export const EMBED_FOLDER = 'embed';
+
+export function renderHeaders(dir, base, { ancestors = frameAncestors(), embed = embedOrigins() } = {}) {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const pages = htmlFiles(dir).map((file) => ({ file, csp: metaCsp(readFileSync(join(dir, file), 'utf8')) }));
   const missing = pages.filter((p) => !p.csp).map((p) => p.file);
   if (missing.length > 0) throw new Error(`host-headers: no CSP meta tag in ${missing.join(', ')}`);
   const policies = new Set(pages.map((p) => p.csp));
+  const embedFrom = embedAncestors(ancestors, embed);
 
   // One path per rule: both hosts give consecutive path lines' headers to the last path only.
   const block = (path, headers) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`), ''].join('\n');
@@ -100,24 +125,34 @@ export function renderHeaders(dir, base) {
     '',
   ];
   const everywhere = { ...SECURITY_HEADERS };
+  const policy = policies.size === 1 ? [...policies][0] : null;
+  // The embed views may be framed by more sites than the rest (PLAYBOOK_EMBED_ORIGINS): then no rule
+  // for every path can carry the policy (hosts would join two policies, and both would apply), so
+  // each folder's rule carries its own.
+  const split = policy !== null && embedFrom !== ancestors;
+  const own = (headers, frameFrom = ancestors) => (split ? { ...headers, 'Content-Security-Policy': headerPolicy(policy, frameFrom) } : headers);
   // One policy for the whole site (the usual case): send it with every response.
-  if (policies.size === 1) everywhere['Content-Security-Policy'] = headerPolicy([...policies][0]);
+  if (policy !== null && !split) everywhere['Content-Security-Policy'] = headerPolicy(policy, ancestors);
   out.push(block(`${prefix}*`, everywhere));
-  out.push(block(`${prefix}_astro/*`, { 'Cache-Control': IMMUTABLE }));
-  out.push(block(`${prefix}pagefind/*`, { 'Cache-Control': SHORT }));
-  if (policies.size === 1) {
+  out.push(block(`${prefix}_astro/*`, own({ 'Cache-Control': IMMUTABLE })));
+  out.push(block(`${prefix}pagefind/*`, own({ 'Cache-Control': SHORT })));
+  if (split) out.push(block(`${prefix}sw.js`, own({})));
+  if (policy !== null) {
     // HTML: the site root and each top-level folder of pages, so no rule overlaps /_astro/ or /pagefind/.
-    const paths = new Set();
+    const paths = new Map();
     for (const { file } of pages) {
       const top = file.split('/')[0];
-      if (file === 'index.html') paths.add(prefix).add(`${prefix}index.html`);
-      else if (top === file) paths.add(prefix + file);
-      else paths.add(`${prefix}${top}/*`);
+      if (file === 'index.html') paths.set(prefix, ancestors).set(`${prefix}index.html`, ancestors);
+      else if (top === file) paths.set(prefix + file, ancestors);
+      else paths.set(`${prefix}${top}/*`, top === EMBED_FOLDER ? embedFrom : ancestors);
     }
-    for (const path of paths) out.push(block(path, { 'Cache-Control': SHORT }));
+    for (const [path, frameFrom] of paths) out.push(block(path, own({ 'Cache-Control': SHORT }, frameFrom)));
   } else {
     // Pages whose policies differ: one exact rule per page.
-    for (const { file, csp } of pages) out.push(block(urlPath(prefix, file), { 'Cache-Control': SHORT, 'Content-Security-Policy': headerPolicy(csp) }));
+    for (const { file, csp } of pages) {
+      const frameFrom = file.startsWith(`${EMBED_FOLDER}/`) ? embedFrom : ancestors;
+      out.push(block(urlPath(prefix, file), { 'Cache-Control': SHORT, 'Content-Security-Policy': headerPolicy(csp, frameFrom) }));
+    }
   }
   return { text: out.join('\n'), rules: out.length - 3, policies: policies.size };
 }

@@ -62,10 +62,12 @@ export function checkLinks(outDir, base = '/', site = '') {
     }
     if (here.endsWith('404.html')) continue;
     const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
-    const zhPage = here.startsWith(zhPrefix);
+    // Chinese pages live under zh-cn/, and the Chinese embed views under embed/zh-cn/.
+    const chinese = (path) => path.startsWith(zhPrefix) || path.startsWith(`${prefix}embed/zh-cn/`);
+    const zhPage = chinese(here);
     for (const href of hrefsOf(main)) {
       if (!href.startsWith(prefix) || href.includes('/_astro/') || href.includes('/pagefind/')) continue;
-      if (zhPage !== new URL(href, 'http://site').pathname.startsWith(zhPrefix)) {
+      if (zhPage !== chinese(new URL(href, 'http://site').pathname)) {
         problems.push(`${here} → ${href}: links to the other language`);
       }
     }

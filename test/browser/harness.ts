@@ -19,8 +19,22 @@ export { chromiumPath };
  */
 export async function launchBrowser(): Promise<Browser> {
   const endpoint = inject('browserWsEndpoint');
-  if (endpoint) return chromium.connect(endpoint);
-  return chromium.launch({ executablePath: chromiumPath(), args: BROWSER_ARGS });
+  if (endpoint) return blockServiceWorkersByDefault(await chromium.connect(endpoint));
+  return blockServiceWorkersByDefault(await chromium.launch({ executablePath: chromiumPath(), args: BROWSER_ARGS }));
+}
+
+/**
+ * New contexts and pages block service workers unless a test asks for them (`serviceWorkers:
+ * 'allow'`, as test/browser/offline.test.ts does): the site's offline worker would otherwise
+ * download the whole site into every fresh context once its page is idle, and Playwright's
+ * request routing (`page.route`) does not see requests a worker answers.
+ */
+function blockServiceWorkersByDefault(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 export interface Site {

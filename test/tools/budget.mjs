@@ -80,6 +80,8 @@ const pageTypes = [
   ['calculator page (en)', 'calculators/c05-1/'],
   ['calculator page (zh-CN)', 'zh-cn/calculators/c05-1/'],
   ['calculator-heavy chapter (en)', 'chapters/05-pricing/'],
+  // The embed view (no site chrome) of the same calculator page, for other sites' frames.
+  ['embed view (zh-CN)', 'embed/zh-cn/c05-1/'],
 ];
 for (const [label, path] of pageTypes) {
   const { first, idle } = await measure(path);

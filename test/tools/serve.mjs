@@ -17,7 +17,12 @@ const TYPES = {
   '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream',
 };
 
-export function startServer({ dir = 'dist', base = '/', port = 4321, host = '127.0.0.1' } = {}) {
+/**
+ * `headers(pathname)`: response headers to add to each file served, as a host would from its
+ * configuration (test/browser/embed.test.ts gives it the rules of a generated `_headers`).
+ * @param {{ dir?: string, base?: string, port?: number, host?: string, headers?: ((pathname: string) => Record<string, string>) | undefined }} [options]
+ */
+export function startServer({ dir = 'dist', base = '/', port = 4321, host = '127.0.0.1', headers = (_pathname) => ({}) } = {}) {
   const root = resolve(dir);
   const prefix = base.endsWith('/') ? base : base + '/';
   const server = createServer((req, res) => {
@@ -37,7 +42,7 @@ export function startServer({ dir = 'dist', base = '/', port = 4321, host = '127
         file = join(file, 'index.html');
         stat = statSync(file);
       }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': stat.size });
+      res.writeHead(200, { ...headers(url.pathname), 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': stat.size });
       createReadStream(file).pipe(res);
     } catch {
       notFound(res, root);

@@ -38,6 +38,17 @@ export const contentStrings = {
     inChapterText: 'This calculator belongs to {chapter}, where it sits next to the worked example.',
     inChapterNotEmbedded: 'This calculator belongs to {chapter}.',
     allCalculators: 'All calculators',
+    /** The embed view (/embed/<id>/) and the embed code offered on the calculator page. */
+    embedPageTitle: '{name} – Market Planning Playbook',
+    openInPlaybook: 'Open in the playbook',
+    opensInNewTab: ' (opens in a new tab)',
+    embedHeading: 'Embed this calculator',
+    embedIntro: 'Paste this HTML into an intranet page or a learning platform to show the calculator on its own, with a link back to this page. It keeps the inputs in the address below; the playbook’s host must allow your site to frame it.',
+    embedCodeLabel: 'Embed code',
+    embedFrameTitle: '{name} calculator (Market Planning Playbook)',
+    embedCopy: 'Copy embed code',
+    embedCopied: 'Embed code copied',
+    embedCopyFailed: 'Copy failed: select the code and copy it',
   },
   calculatorIndex: {
     id: 'ID',

@@ -11,6 +11,7 @@ import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 import type { Widen } from '../types';
 import { contentStrings } from './content';
+import { offlineStrings } from './offline';
 
 export const en = {
   kit: {
@@ -126,6 +127,7 @@ export const en = {
     ...controlCalculators,
   },
   content: contentStrings,
+  offline: offlineStrings,
   play: {
     heading: 'The play at a glance',
     chapter: 'Chapter',

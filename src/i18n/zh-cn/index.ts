@@ -6,6 +6,7 @@ import { gotomarketCalculators, gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 import { contentStrings } from './content';
+import { offlineStrings } from './offline';
 
 /** 简体中文界面文字。键与 ../en/ 一一对应（类型检查与测试都会核对）。 */
 export const zhCN: UiStrings = {
@@ -121,6 +122,7 @@ export const zhCN: UiStrings = {
     ...controlCalculators,
   },
   content: contentStrings,
+  offline: offlineStrings,
   play: {
     heading: '本章打法速览',
     chapter: '章节',
