@@ -31,6 +31,7 @@ import {
   writeText,
   type KeyValue,
 } from '~/lib/kit/store';
+import type { FieldSpecs } from '~/lib/kit/fields';
 import { decodeRows, decodeSaved, encodeRows, scenarioParamName } from '~/lib/kit/url-state';
 
 /** localStorage in memory; `quota` = the most characters it holds (keys and values, as browsers count). */
@@ -197,7 +198,7 @@ describe('store scenarios', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), cell), fc.array(fc.tuple(cell, cell, cell), { maxLength: 6 }), (raw, grid) => {
         const kv = new MemoryStorage();
-        const rows = encodeRows({ a: {}, b: {}, c: {} } as never, grid.map(([a, b, c]) => ({ a, b, c })));
+        const rows = encodeRows({ a: {}, b: {}, c: {} } as unknown as FieldSpecs, grid.map(([a, b, c]) => ({ a, b, c })));
         putScenario(kv, 'C05.1', { id: 's-x', name: 'X', raw, rows }, true);
         const back = readCalculator(kv, 'C05.1').scenarios.find((s) => s.id === 's-x')!;
         expect(back.raw).toEqual(raw);

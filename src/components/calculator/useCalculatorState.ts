@@ -201,8 +201,14 @@ export function useCalculatorState<S extends FieldSpecs, R, C extends FieldSpecs
     [def],
   );
 
+  /** The write effect's first run comes in the same flush as the load, with the first render's defaults: skipped. */
+  const firstWrite = useRef(true);
   useEffect(() => {
     if (!loaded.current) return;
+    if (firstWrite.current) {
+      firstWrite.current = false;
+      return;
+    }
     const url = new URL(window.location.href);
     const params = encodeState(def.id, def.fields, raw, def.defaults, url.searchParams);
     const current = toScenario(def, scenario, raw, rows);

@@ -263,7 +263,7 @@ export function writeChecklist(kv: KeyValue | null, chapter: string, ids: string
   const all = readChecklists(kv);
   if (ids.length > 0) all[chapter] = ids;
   else delete all[chapter];
-  return write(kv, CHECKLISTS_KEY, Object.keys(all).length ? JSON.stringify(all) : null);
+  return write(kv, CHECKLISTS_KEY, JSON.stringify(all));
 }
 
 export function readCurrency(kv: KeyValue | null): string | null {
