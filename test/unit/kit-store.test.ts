@@ -9,28 +9,21 @@ import {
   BASE_SCENARIO,
   calculatorKey,
   cleanScenarioName,
-  deleteScenario,
   emptyRecord,
   LEGACY,
-  listCalculators,
   META_KEY,
   migrate,
   newScenarioId,
-  parseSnapshot,
-  putScenario,
   readCalculator,
   readChecklists,
   readCurrency,
-  readSnapshot,
   readText,
-  setActiveScenario,
   STORE_VERSION,
-  uniqueScenarioName,
   writeChecklist,
-  writeSnapshot,
   writeText,
   type KeyValue,
 } from '~/lib/kit/store';
+import { deleteScenario, listCalculators, parseSnapshot, putScenario, readSnapshot, setActiveScenario, uniqueScenarioName, writeSnapshot } from '~/lib/kit/store-edit';
 import type { FieldSpecs } from '~/lib/kit/fields';
 import { decodeRows, decodeSaved, encodeRows, scenarioParamName } from '~/lib/kit/url-state';
 

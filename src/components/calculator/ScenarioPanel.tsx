@@ -7,21 +7,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { compareScenarios, type Difference, type NoDifference } from '../../lib/kit/compare';
 import { interpolate } from '../../lib/kit/format';
-import {
-  BASE_SCENARIO,
-  calculatorKey,
-  cleanScenarioName,
-  deleteScenario,
-  MAX_SCENARIOS,
-  newScenarioId,
-  putScenario,
-  readCalculator,
-  readSnapshot,
-  setActiveScenario,
-  type CalculatorRecord,
-  type Scenario,
-  type WriteResult,
-} from '../../lib/kit/store';
+import { BASE_SCENARIO, calculatorKey, cleanScenarioName, MAX_SCENARIOS, newScenarioId, readCalculator, type CalculatorRecord, type Scenario, type WriteResult } from '../../lib/kit/store';
+import { deleteScenario, putScenario, readSnapshot, setActiveScenario, uniqueScenarioName } from '../../lib/kit/store-edit';
 import { decodeRows, decodeSaved } from '../../lib/kit/url-state';
 import { localStore, report, subscribe } from './browser-store';
 import type { FrameState, FrameStrings } from './CalculatorFrame';
@@ -66,10 +53,8 @@ export function ScenarioPanel({ ctx, t, state, items, onClose }: ScenarioPanelPr
 
   const nameOf = (s: Scenario) => s.name ?? kit.scenarioBase;
   const shownId = state.scenario.id;
-  const taken = (name: string, exceptId?: string) => record.scenarios.some((s) => s.id !== exceptId && nameOf(s) === name);
-  const unique = (name: string, exceptId?: string) => {
-    for (let n = 2, candidate = name; ; candidate = `${name.slice(0, 54)} (${n++})`) if (!taken(candidate, exceptId)) return candidate;
-  };
+  const taken = (name: string) => record.scenarios.some((s) => nameOf(s) === name);
+  const unique = (name: string, exceptId?: string) => uniqueScenarioName(record, name, kit.scenarioBase, exceptId);
   const defaultName = () => {
     for (let n = record.scenarios.length + 1; ; n++) {
       const name = interpolate(kit.scenarioDefaultName, { n });

@@ -86,9 +86,9 @@ export type WriteResult = { ok: true } | { ok: false; reason: 'quota' | 'unavail
 export const emptyScenario = (id = BASE_SCENARIO, name: string | null = null): Scenario => ({ id, name, raw: {}, rows: null });
 export const emptyRecord = (): CalculatorRecord => ({ active: BASE_SCENARIO, scenarios: [emptyScenario()] });
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const SCENARIO_ID = /^[a-z0-9-]{1,40}$/;
-const CALCULATOR_ID = /^C\d\d\.\d$/;
+export const CALCULATOR_ID = /^C\d\d\.\d$/;
 
 function parseJson(text: string | null, maxLength = MAX_RECORD_LENGTH): unknown {
   if (text === null || text.length > maxLength) return undefined;
@@ -171,29 +171,6 @@ export function updateCalculator(kv: KeyValue | null, calculatorId: string, chan
   return writeCalculator(kv, calculatorId, change(readCalculator(kv, calculatorId)));
 }
 
-/** Saves one scenario's inputs (adding it if new), leaving the others as stored; optionally makes it active. */
-export function putScenario(kv: KeyValue | null, calculatorId: string, scenario: Scenario, activate = false): WriteResult {
-  return updateCalculator(kv, calculatorId, (record) => {
-    const at = record.scenarios.findIndex((s) => s.id === scenario.id);
-    const scenarios = at >= 0 ? record.scenarios.map((s, i) => (i === at ? scenario : s)) : [...record.scenarios, scenario].slice(0, MAX_SCENARIOS);
-    return { active: activate ? scenario.id : record.active, scenarios };
-  });
-}
-
-export function setActiveScenario(kv: KeyValue | null, calculatorId: string, scenarioId: string): WriteResult {
-  return updateCalculator(kv, calculatorId, (record) => ({ ...record, active: scenarioId }));
-}
-
-/** Deletes a scenario; deleting the base one empties it instead (every calculator keeps a base). */
-export function deleteScenario(kv: KeyValue | null, calculatorId: string, scenarioId: string): WriteResult {
-  return updateCalculator(kv, calculatorId, (record) => {
-    const scenarios = scenarioId === BASE_SCENARIO
-      ? record.scenarios.map((s) => (s.id === BASE_SCENARIO ? emptyScenario() : s))
-      : record.scenarios.filter((s) => s.id !== scenarioId);
-    return { active: record.active === scenarioId ? BASE_SCENARIO : record.active, scenarios };
-  });
-}
-
 /** An id no scenario of `record` has; `seed` (tests) makes it predictable. */
 export function newScenarioId(record: CalculatorRecord, seed: string = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`): string {
   let id = `s-${seed}`.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 36);
@@ -201,28 +178,8 @@ export function newScenarioId(record: CalculatorRecord, seed: string = `${Date.n
   return id;
 }
 
-/** A name not used by another scenario: "Name", else "Name (2)", "Name (3)", … */
-export function uniqueScenarioName(record: CalculatorRecord, name: string, baseName: string, exceptId?: string): string {
-  const taken = new Set(record.scenarios.filter((s) => s.id !== exceptId).map((s) => s.name ?? baseName));
-  if (!taken.has(name)) return name;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = `${name.slice(0, MAX_SCENARIO_NAME - suffix.length)}${suffix}`;
-    if (!taken.has(candidate)) return candidate;
-  }
-}
-
-/** Every calculator with saved work, by id (for the plan page). */
-export function listCalculators(kv: KeyValue | null): Record<string, CalculatorRecord> {
-  const out: Record<string, CalculatorRecord> = {};
-  for (const key of keys(kv)) {
-    const id = key.startsWith('mpp:v2:calc:') ? key.slice('mpp:v2:calc:'.length) : '';
-    if (CALCULATOR_ID.test(id)) out[id] = readCalculator(kv, id);
-  }
-  return out;
-}
-
-function keys(kv: KeyValue | null): string[] {
+/** Every key in storage (none when blocked). */
+export function keys(kv: KeyValue | null): string[] {
   const out: string[] = [];
   try {
     if (!kv) return out;
@@ -248,7 +205,7 @@ export function writeText(kv: KeyValue | null, id: string, value: StoredText | n
   return write(kv, textKey(id), value === null ? null : JSON.stringify({ text: value.text, origin: value.origin }));
 }
 
-function readChecklistValue(value: unknown): Record<string, string[]> {
+export function readChecklistValue(value: unknown): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   if (isObject(value)) for (const [chapter, ids] of Object.entries(value)) if (Array.isArray(ids)) out[chapter] = ids.filter((id): id is string => typeof id === 'string');
   return out;
@@ -273,53 +230,6 @@ export function readCurrency(kv: KeyValue | null): string | null {
 
 export function writeCurrency(kv: KeyValue | null, currency: string): WriteResult {
   return write(kv, CURRENCY_KEY, JSON.stringify(currency));
-}
-
-// ── Whole-store snapshot (plan file) ────────────────────────────────────────────────────────
-
-export function readSnapshot(kv: KeyValue | null): StoreSnapshot {
-  const texts: Record<string, StoredText> = {};
-  for (const key of keys(kv)) {
-    if (!key.startsWith('mpp:v2:text:')) continue;
-    const id = key.slice('mpp:v2:text:'.length);
-    const text = readText(kv, id, Number.MAX_SAFE_INTEGER);
-    if (text) texts[id] = text;
-  }
-  return { version: STORE_VERSION, calculators: listCalculators(kv), texts, checklists: readChecklists(kv), currency: readCurrency(kv) };
-}
-
-/** A snapshot from untrusted JSON (a plan file), or null when it is not one of this version. */
-export function parseSnapshot(value: unknown): StoreSnapshot | null {
-  if (!isObject(value) || value.version !== STORE_VERSION) return null;
-  const calculators: Record<string, CalculatorRecord> = {};
-  if (isObject(value.calculators)) for (const [id, record] of Object.entries(value.calculators)) if (CALCULATOR_ID.test(id)) calculators[id] = readRecord(record);
-  const texts: Record<string, StoredText> = {};
-  if (isObject(value.texts)) {
-    for (const [id, t] of Object.entries(value.texts)) {
-      if (isObject(t) && typeof t.text === 'string' && /^[\w.-]{1,40}$/.test(id)) texts[id] = { text: t.text, origin: typeof t.origin === 'string' ? t.origin.slice(0, 200) : null };
-    }
-  }
-  return { version: STORE_VERSION, calculators, texts, checklists: readChecklistValue(value.checklists), currency: typeof value.currency === 'string' ? value.currency.slice(0, 10) : null };
-}
-
-/**
- * Writes a whole snapshot: every calculator, text and checklist in it replaces the stored one; what
- * the snapshot leaves out is kept. Stops at the first failed write and says so.
- */
-export function writeSnapshot(kv: KeyValue | null, snapshot: StoreSnapshot): WriteResult {
-  for (const [id, record] of Object.entries(snapshot.calculators)) {
-    const result = writeCalculator(kv, id, record);
-    if (!result.ok) return result;
-  }
-  for (const [id, text] of Object.entries(snapshot.texts)) {
-    const result = writeText(kv, id, text);
-    if (!result.ok) return result;
-  }
-  for (const [chapter, ids] of Object.entries(snapshot.checklists)) {
-    const result = writeChecklist(kv, chapter, ids);
-    if (!result.ok) return result;
-  }
-  return snapshot.currency ? writeCurrency(kv, snapshot.currency) : { ok: true };
 }
 
 // ── Migrations ──────────────────────────────────────────────────────────────────────────────
