@@ -2,12 +2,13 @@
  * Scenarios (issue 15), on the production build, in both languages, in C05.1: save two scenarios,
  * compare them (differing inputs marked, key results with absolute and relative differences),
  * reload keeps the scenarios and the active one, a link naming an unknown scenario leaves the
- * store alone, and two tabs of one browser follow each other's edits and switches.
+ * store alone, two tabs of one browser follow each other's edits and switches, and a full storage
+ * is reported with the saved data offered as a file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { strings } from '~/i18n';
-import { axeViolations, badNumbersOnPage, launchBrowser, openPage, serveSite, type Site } from './harness';
+import { axeViolations, badNumbersOnPage, downloadBytes, launchBrowser, openPage, serveSite, type Site } from './harness';
 
 let browser: Browser;
 let site: Site;
@@ -41,7 +42,7 @@ describe.each(LANGUAGES)('scenarios in $lang', (language) => {
   const url = (query = '') => `${site.url}${language.path}${query}`;
 
   it('save two, compare them, reload keeps them; a link names its scenario without touching saved work; two tabs follow each other', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     try {
       const { page, problems } = await openPage(context, site);
       await page.goto(url());
@@ -73,7 +74,7 @@ describe.each(LANGUAGES)('scenarios in $lang', (language) => {
       expect(await table.locator('caption').textContent()).toContain(kit.scenarioBase);
       expect(await table.locator('tr[data-compare-input="markup"]').getAttribute('class')).toContain('calc-compare-differs');
       expect(await table.locator('tr[data-compare-input="material"]').getAttribute('class')).toBeNull();
-      expect(await table.locator('tr[data-compare-input="markup"]').textContent()).toContain(kit.compareDiffers);
+      expect(await table.locator('tr[data-compare-input="markup"]').textContent()).toContain(strings[language.locale].scenarios.compareDiffers);
       const price = table.locator('tr[data-compare-result="price"] td');
       expect(await price.nth(0).getAttribute('data-value')).toBe('67.5');
       expect(await price.nth(1).getAttribute('data-value')).toBe('81');
@@ -131,6 +132,26 @@ describe.each(LANGUAGES)('scenarios in $lang', (language) => {
         [null, '31', undefined],
         [language.second, '30', '60'],
       ]);
+
+      // A full storage is said, not swallowed, with the saved data offered as a file.
+      await page.evaluate(() => {
+        let n = 0;
+        for (const size of [1_000_000, 100_000, 10_000, 1000, 100, 10, 1]) {
+          try {
+            for (;;) localStorage.setItem(`filler-${n++}`, 'x'.repeat(size));
+          } catch {
+            /* full at this size: go on with smaller pieces */
+          }
+        }
+      });
+      await field(again, 'material').fill('33');
+      const full = again.locator('[data-notice="storage-full"]');
+      await full.waitFor();
+      expect(await full.textContent()).toContain(kit.storageFull);
+      const [download] = await Promise.all([page.waitForEvent('download'), full.locator('[data-action="export-saved"]').click()]);
+      const saved = JSON.parse((await downloadBytes(download)).toString('utf8')) as { version: number; calculators: Record<string, { scenarios: unknown[] }> };
+      expect(saved.version).toBe(2);
+      expect(saved.calculators['C05.1']!.scenarios).toHaveLength(2);
       expect(problems.pageErrors).toEqual([]);
       expect(problems.consoleErrors).toEqual([]);
       expect(problems.cspViolations).toEqual([]);

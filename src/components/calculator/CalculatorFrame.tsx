@@ -139,10 +139,15 @@ export function CalculatorFrame(props: FrameProps) {
   // The scenario menu is a chunk of its own, loaded when the reader first opens it.
   const [panelOpen, setPanelOpen] = useState(false);
   const scenarioButton = useRef<HTMLButtonElement>(null);
-  const [Panel, setPanel] = useState<ComponentType<ScenarioPanelProps> | null>(null);
+  const [menu, setMenu] = useState<{ Panel: ComponentType<ScenarioPanelProps>; strings: ScenarioPanelProps['menu'] } | null>(null);
   const openPanel = () => {
     setPanelOpen((open) => !open);
-    if (!Panel) void import('./ScenarioPanel').then((m) => setPanel(() => m.ScenarioPanel));
+    // The menu and its strings, in the page's language only.
+    if (!menu) {
+      void Promise.all([import('./ScenarioPanel'), ctx.format.locale === 'zh-CN' ? import('../../i18n/zh-cn/scenarios') : import('../../i18n/en/scenarios')]).then(([m, s]) =>
+        setMenu({ Panel: m.ScenarioPanel, strings: s.scenarioStrings }),
+      );
+    }
   };
   const downloadSaved = () => void import('./ScenarioPanel').then((m) => m.downloadSavedData());
 
@@ -204,7 +209,7 @@ export function CalculatorFrame(props: FrameProps) {
       </div>
       {panelOpen ? (
         <div id={panelId} class="calc-scenarios" data-scenarios>
-          {Panel ? <Panel ctx={ctx} t={t} state={state} items={props.items} onClose={() => { setPanelOpen(false); scenarioButton.current?.focus(); }} /> : <p role="status">{kit.scenarioLoading}</p>}
+          {menu ? <menu.Panel ctx={ctx} menu={menu.strings} t={t} state={state} items={props.items} onClose={() => { setPanelOpen(false); scenarioButton.current?.focus(); }} /> : <p role="status">{kit.scenarioLoading}</p>}
         </div>
       ) : null}
       {state.storageFull ? (

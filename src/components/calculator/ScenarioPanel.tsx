@@ -13,10 +13,15 @@ import { decodeRows, decodeSaved } from '../../lib/kit/url-state';
 import { localStore, report, subscribe } from './browser-store';
 import type { FrameState, FrameStrings } from './CalculatorFrame';
 import type { FieldContext } from './Fields';
+import type { UiStrings } from '../../i18n/en/index';
+
+type ScenarioStrings = UiStrings['scenarios'];
 import { resultText, type ResultItem } from './Results';
 
 export interface ScenarioPanelProps {
   ctx: FieldContext;
+  /** The menu's strings in the page's language (loaded with the menu). */
+  menu: ScenarioStrings;
   t: FrameStrings;
   state: FrameState;
   items: readonly ResultItem[];
@@ -38,7 +43,7 @@ export function downloadSavedData() {
 
 type Editing = { kind: 'rename' | 'delete'; id: string } | null;
 
-export function ScenarioPanel({ ctx, t, state, items, onClose }: ScenarioPanelProps) {
+export function ScenarioPanel({ ctx, menu, t, state, items, onClose }: ScenarioPanelProps) {
   const { kit } = ctx.ui;
   const calcId = ctx.calcId;
   const domBase = `${calcId.replace('.', '-')}-scenario`;
@@ -57,7 +62,7 @@ export function ScenarioPanel({ ctx, t, state, items, onClose }: ScenarioPanelPr
   const unique = (name: string, exceptId?: string) => uniqueScenarioName(record, name, kit.scenarioBase, exceptId);
   const defaultName = () => {
     for (let n = record.scenarios.length + 1; ; n++) {
-      const name = interpolate(kit.scenarioDefaultName, { n });
+      const name = interpolate(menu.scenarioDefaultName, { n });
       if (!taken(name)) return name;
     }
   };
@@ -67,7 +72,7 @@ export function ScenarioPanel({ ctx, t, state, items, onClose }: ScenarioPanelPr
   const write = (result: WriteResult, done: string, follow: boolean) => {
     report(calculatorKey(calcId), result);
     if (!result.ok) {
-      setStatus(kit.scenarioNotSaved);
+      setStatus(menu.scenarioNotSaved);
       return;
     }
     setRecord(readCalculator(localStore(), calcId));
@@ -78,38 +83,38 @@ export function ScenarioPanel({ ctx, t, state, items, onClose }: ScenarioPanelPr
   const saveAs = (event: Event) => {
     event.preventDefault();
     const clean = cleanScenarioName(newName);
-    if (clean === null) return setNameError(kit.scenarioNameInvalid);
-    if (record.scenarios.length >= MAX_SCENARIOS) return setNameError(kit.scenarioTooMany);
+    if (clean === null) return setNameError(menu.scenarioNameInvalid);
+    if (record.scenarios.length >= MAX_SCENARIOS) return setNameError(menu.scenarioTooMany);
     setNameError(null);
     const name = unique(clean);
     const id = newScenarioId(readCalculator(localStore(), calcId));
-    write(putScenario(localStore(), calcId, { ...state.currentScenario(), id, name }, true), interpolate(kit.scenarioSaved, { name }), true);
-    setNewName(interpolate(kit.scenarioDefaultName, { n: record.scenarios.length + 2 }));
+    write(putScenario(localStore(), calcId, { ...state.currentScenario(), id, name }, true), interpolate(menu.scenarioSaved, { name }), true);
+    setNewName(interpolate(menu.scenarioDefaultName, { n: record.scenarios.length + 2 }));
   };
-  const show = (s: Scenario) => write(setActiveScenario(localStore(), calcId, s.id), interpolate(kit.scenarioNowShown, { name: nameOf(s) }), true);
+  const show = (s: Scenario) => write(setActiveScenario(localStore(), calcId, s.id), interpolate(menu.scenarioNowShown, { name: nameOf(s) }), true);
   const rename = (event: Event, s: Scenario) => {
     event.preventDefault();
     const clean = cleanScenarioName(renameText);
-    if (clean === null) return setNameError(kit.scenarioNameInvalid);
+    if (clean === null) return setNameError(menu.scenarioNameInvalid);
     setNameError(null);
     const name = unique(clean, s.id);
     const stored = readCalculator(localStore(), calcId).scenarios.find((x) => x.id === s.id) ?? s;
     setEditing(null);
-    write(putScenario(localStore(), calcId, { ...stored, name }), interpolate(kit.scenarioRenamed, { name }), false);
+    write(putScenario(localStore(), calcId, { ...stored, name }), interpolate(menu.scenarioRenamed, { name }), false);
   };
   const duplicate = (s: Scenario) => {
-    if (record.scenarios.length >= MAX_SCENARIOS) return setStatus(kit.scenarioTooMany);
-    const name = unique(interpolate(kit.scenarioCopyName, { name: nameOf(s) }).slice(0, 60));
+    if (record.scenarios.length >= MAX_SCENARIOS) return setStatus(menu.scenarioTooMany);
+    const name = unique(interpolate(menu.scenarioCopyName, { name: nameOf(s) }).slice(0, 60));
     const current = readCalculator(localStore(), calcId);
     const source = current.scenarios.find((x) => x.id === s.id) ?? s;
     // A copy is made to be changed: it is shown, so edits go to it and the original stays as it was.
-    write(putScenario(localStore(), calcId, { ...source, id: newScenarioId(current), name }, true), interpolate(kit.scenarioSaved, { name }), true);
+    write(putScenario(localStore(), calcId, { ...source, id: newScenarioId(current), name }, true), interpolate(menu.scenarioSaved, { name }), true);
   };
   const remove = (s: Scenario) => {
     setEditing(null);
     setChosen((c) => c.filter((id) => id !== s.id));
     const base = record.scenarios.find((x) => x.id === BASE_SCENARIO)!;
-    write(deleteScenario(localStore(), calcId, s.id), interpolate(kit.scenarioDeleted, { name: nameOf(s), shown: nameOf(s.id === shownId ? base : (record.scenarios.find((x) => x.id === shownId) ?? base)) }), s.id === shownId);
+    write(deleteScenario(localStore(), calcId, s.id), interpolate(menu.scenarioDeleted, { name: nameOf(s), shown: nameOf(s.id === shownId ? base : (record.scenarios.find((x) => x.id === shownId) ?? base)) }), s.id === shownId);
   };
 
   const rowsOf = (s: Scenario): Record<string, string>[] => {
@@ -135,7 +140,7 @@ export function ScenarioPanel({ ctx, t, state, items, onClose }: ScenarioPanelPr
 
   return (
     <section aria-labelledby={`${domBase}-heading`} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <h4 id={`${domBase}-heading`}>{kit.scenarioList}</h4>
+      <h4 id={`${domBase}-heading`}>{menu.scenarioList}</h4>
       <ul class="calc-scenario-list">
         {record.scenarios.map((s) => {
           const name = nameOf(s);
@@ -143,27 +148,27 @@ export function ScenarioPanel({ ctx, t, state, items, onClose }: ScenarioPanelPr
           return (
             <li key={s.id} data-scenario={name} aria-current={isShown ? 'true' : undefined}>
               <span class="calc-scenario-name">{name}</span>
-              {isShown ? <span class="calc-status"> {kit.scenarioShownMark}</span> : null}{' '}
+              {isShown ? <span class="calc-status"> {menu.scenarioShownMark}</span> : null}{' '}
               {editing?.id === s.id && editing.kind === 'rename' ? (
                 <form class="calc-scenario-form" onSubmit={(e) => rename(e, s)}>
-                  <label for={`${domBase}-rename`}>{interpolate(kit.scenarioRenameTo, { name })}</label>
+                  <label for={`${domBase}-rename`}>{interpolate(menu.scenarioRenameTo, { name })}</label>
                   <input id={`${domBase}-rename`} type="text" maxLength={60} value={renameText} onInput={(e) => setRenameText(e.currentTarget.value)} aria-invalid={nameError ? true : undefined} />
-                  <button type="submit" data-action="scenario-rename-save">{kit.scenarioSave}</button>
-                  <button type="button" onClick={() => setEditing(null)}>{kit.scenarioCancel}</button>
+                  <button type="submit" data-action="scenario-rename-save">{menu.scenarioSave}</button>
+                  <button type="button" onClick={() => setEditing(null)}>{menu.scenarioCancel}</button>
                 </form>
               ) : editing?.id === s.id && editing.kind === 'delete' ? (
-                <span class="calc-scenario-form" role="group" aria-label={interpolate(kit.scenarioDeleteNamed, { name })}>
-                  <span>{interpolate(kit.scenarioDeleteConfirm, { name })}</span>
-                  <button type="button" data-action="scenario-delete-confirm" onClick={() => remove(s)}>{kit.scenarioDelete}</button>
-                  <button type="button" onClick={() => setEditing(null)}>{kit.scenarioCancel}</button>
+                <span class="calc-scenario-form" role="group" aria-label={interpolate(menu.scenarioDeleteNamed, { name })}>
+                  <span>{interpolate(menu.scenarioDeleteConfirm, { name })}</span>
+                  <button type="button" data-action="scenario-delete-confirm" onClick={() => remove(s)}>{menu.scenarioDelete}</button>
+                  <button type="button" onClick={() => setEditing(null)}>{menu.scenarioCancel}</button>
                 </span>
               ) : (
                 <span class="calc-scenario-actions">
-                  {!isShown ? <button type="button" data-action="scenario-show" aria-label={interpolate(kit.scenarioShowNamed, { name })} onClick={() => show(s)}>{kit.scenarioShow}</button> : null}
-                  <button type="button" data-action="scenario-rename" aria-label={interpolate(kit.scenarioRenameNamed, { name })} onClick={() => { setRenameText(name); setNameError(null); setEditing({ kind: 'rename', id: s.id }); }}>{kit.scenarioRename}</button>
-                  <button type="button" data-action="scenario-duplicate" aria-label={interpolate(kit.scenarioDuplicateNamed, { name })} onClick={() => duplicate(s)}>{kit.scenarioDuplicate}</button>
+                  {!isShown ? <button type="button" data-action="scenario-show" aria-label={interpolate(menu.scenarioShowNamed, { name })} onClick={() => show(s)}>{menu.scenarioShow}</button> : null}
+                  <button type="button" data-action="scenario-rename" aria-label={interpolate(menu.scenarioRenameNamed, { name })} onClick={() => { setRenameText(name); setNameError(null); setEditing({ kind: 'rename', id: s.id }); }}>{menu.scenarioRename}</button>
+                  <button type="button" data-action="scenario-duplicate" aria-label={interpolate(menu.scenarioDuplicateNamed, { name })} onClick={() => duplicate(s)}>{menu.scenarioDuplicate}</button>
                   {s.id !== BASE_SCENARIO ? (
-                    <button type="button" data-action="scenario-delete" aria-label={interpolate(kit.scenarioDeleteNamed, { name })} onClick={() => setEditing({ kind: 'delete', id: s.id })}>{kit.scenarioDelete}</button>
+                    <button type="button" data-action="scenario-delete" aria-label={interpolate(menu.scenarioDeleteNamed, { name })} onClick={() => setEditing({ kind: 'delete', id: s.id })}>{menu.scenarioDelete}</button>
                   ) : null}
                 </span>
               )}
@@ -172,16 +177,16 @@ export function ScenarioPanel({ ctx, t, state, items, onClose }: ScenarioPanelPr
         })}
       </ul>
       <form class="calc-scenario-form" onSubmit={saveAs}>
-        <label for={`${domBase}-new`}>{kit.scenarioNewName}</label>
+        <label for={`${domBase}-new`}>{menu.scenarioNewName}</label>
         <input id={`${domBase}-new`} type="text" maxLength={60} value={newName} onInput={(e) => setNewName(e.currentTarget.value)} aria-invalid={nameError ? true : undefined} aria-describedby={nameError ? `${domBase}-error` : undefined} />
-        <button type="submit" data-action="scenario-save-as">{kit.scenarioSaveAs}</button>
+        <button type="submit" data-action="scenario-save-as">{menu.scenarioSaveAs}</button>
       </form>
       {nameError ? <p class="calc-error" id={`${domBase}-error`}>{nameError}</p> : null}
       <p class="calc-status" role="status" data-scenario-status>{status}</p>
 
       <fieldset class="calc-scenario-compare">
-        <legend>{kit.compareChoose}</legend>
-        {record.scenarios.length < 2 ? <p>{kit.compareNeedSaved}</p> : null}
+        <legend>{menu.compareChoose}</legend>
+        {record.scenarios.length < 2 ? <p>{menu.compareNeedSaved}</p> : null}
         {record.scenarios.length >= 2
           ? record.scenarios.map((s) => (
               <label key={s.id}>
@@ -196,16 +201,16 @@ export function ScenarioPanel({ ctx, t, state, items, onClose }: ScenarioPanelPr
               </label>
             ))
           : null}
-        {record.scenarios.length >= 2 && chosen.length < 2 ? <p class="calc-status">{kit.compareNeedTwo}</p> : null}
+        {record.scenarios.length >= 2 && chosen.length < 2 ? <p class="calc-status">{menu.compareNeedTwo}</p> : null}
       </fieldset>
-      {comparison ? <ComparisonTable ctx={ctx} t={t} names={compared.map(nameOf)} comparison={comparison} keyResults={keyResults} /> : null}
-      <button type="button" data-action="scenarios-close" onClick={onClose}>{kit.scenarioClose}</button>
+      {comparison ? <ComparisonTable ctx={ctx} menu={menu} t={t} names={compared.map(nameOf)} comparison={comparison} keyResults={keyResults} /> : null}
+      <button type="button" data-action="scenarios-close" onClick={onClose}>{menu.scenarioClose}</button>
     </section>
   );
 }
 
 /** Inputs (those that differ marked) and key results with their differences from the first scenario. */
-function ComparisonTable({ ctx, t, names, comparison, keyResults }: { ctx: FieldContext; t: FrameStrings; names: string[]; comparison: NonNullable<ReturnType<typeof compareScenarios>>; keyResults: ResultItem[] }) {
+function ComparisonTable({ ctx, menu, t, names, comparison, keyResults }: { ctx: FieldContext; menu: ScenarioStrings; t: FrameStrings; names: string[]; comparison: NonNullable<ReturnType<typeof compareScenarios>>; keyResults: ResultItem[] }) {
   const { kit } = ctx.ui;
   const f = ctx.format;
   const reference = names[0]!;
@@ -215,7 +220,7 @@ function ComparisonTable({ ctx, t, names, comparison, keyResults }: { ctx: Field
     const label = document.querySelector(`label[for="${CSS.escape(`${calcDom}-${key}-${value}`)}"]`)?.textContent?.trim();
     return label || (value === '' ? kit.notAvailable : value);
   };
-  const why = (reason: NoDifference) => kit.noDifference[reason];
+  const why = (reason: NoDifference) => menu.noDifference[reason];
   const absoluteText = (item: ResultItem, d: Difference) => {
     if (typeof d.absolute !== 'number') return why(d.absolute);
     const v = d.absolute;
@@ -225,7 +230,7 @@ function ComparisonTable({ ctx, t, names, comparison, keyResults }: { ctx: Field
         return f.signedMoney(v);
       case 'percent':
       case 'signedPercent':
-        return interpolate(kit.comparePoints, { value: f.signed(v * 100, item.digits ?? 1) });
+        return interpolate(menu.comparePoints, { value: f.signed(v * 100, item.digits ?? 1) });
       case 'count':
         return f.signed(v, 0);
       case 'text':
@@ -238,10 +243,10 @@ function ComparisonTable({ ctx, t, names, comparison, keyResults }: { ctx: Field
     <div class="calc-table calc-compare" data-compare-table>
       <div class="calc-table-scroll" tabIndex={0}>
         <table>
-          <caption>{interpolate(kit.compareCaption, { name: reference })}</caption>
+          <caption>{interpolate(menu.compareCaption, { name: reference })}</caption>
           <thead>
             <tr>
-              <th scope="col">{kit.compareInputs}</th>
+              <th scope="col">{menu.compareInputs}</th>
               {names.map((n) => <th scope="col" key={n}>{n}</th>)}
             </tr>
           </thead>
@@ -252,7 +257,7 @@ function ComparisonTable({ ctx, t, names, comparison, keyResults }: { ctx: Field
                 <tr key={i.key} data-compare-input={i.key} class={i.differs ? 'calc-compare-differs' : undefined}>
                   <th scope="row">
                     {t.fields[i.key]}
-                    {i.differs ? <span class="calc-compare-mark"> ({kit.compareDiffers})</span> : null}
+                    {i.differs ? <span class="calc-compare-mark"> ({menu.compareDiffers})</span> : null}
                   </th>
                   {i.values.map((v, n) => <td key={n}>{inputText(i.key, v)}</td>)}
                 </tr>
@@ -261,15 +266,15 @@ function ComparisonTable({ ctx, t, names, comparison, keyResults }: { ctx: Field
               <tr data-compare-input="rows" class={comparison.rows.differs ? 'calc-compare-differs' : undefined}>
                 <th scope="row">
                   {kit.rowsName}
-                  {comparison.rows.differs ? <span class="calc-compare-mark"> ({kit.compareRowsDiffer})</span> : null}
+                  {comparison.rows.differs ? <span class="calc-compare-mark"> ({menu.compareRowsDiffer})</span> : null}
                 </th>
-                {comparison.rows.counts.map((count, n) => <td key={n}>{interpolate(kit.compareRowCount, { count: f.integer(count) })}</td>)}
+                {comparison.rows.counts.map((count, n) => <td key={n}>{interpolate(menu.compareRowCount, { count: f.integer(count) })}</td>)}
               </tr>
             ) : null}
           </tbody>
           <tbody>
             <tr>
-              <th scope="col">{kit.compareKeyResults}</th>
+              <th scope="col">{menu.compareKeyResults}</th>
               {names.map((n) => <th scope="col" key={n}>{n}</th>)}
             </tr>
             {comparison.results.map((r) => {
@@ -285,9 +290,9 @@ function ComparisonTable({ ctx, t, names, comparison, keyResults }: { ctx: Field
                         {d ? (
                           <span class="calc-compare-diff" data-absolute={typeof d.absolute === 'number' ? String(d.absolute) : d.absolute} data-relative={typeof d.relative === 'number' ? String(d.relative) : d.relative}>
                             <br />
-                            {interpolate(kit.compareDifference, { reference })}{kit.labelSeparator}
+                            {interpolate(menu.compareDifference, { reference })}{kit.labelSeparator}
                             {absoluteText(item, d)}
-                            {typeof d.absolute === 'number' ? <>{kit.summarySeparator}{kit.compareRelative} {typeof d.relative === 'number' ? f.signedPercent(d.relative, 1) : why(d.relative)}</> : null}
+                            {typeof d.absolute === 'number' ? <>{kit.summarySeparator}{menu.compareRelative} {typeof d.relative === 'number' ? f.signedPercent(d.relative, 1) : why(d.relative)}</> : null}
                           </span>
                         ) : null}
                       </td>
