@@ -133,6 +133,24 @@ describe.each(LANGUAGES)('scenarios in $lang', (language) => {
         [language.second, '30', '60'],
       ]);
 
+      // Duplicate, rename (keyboard only) and delete; the copy is shown while it exists.
+      const menu = strings[language.locale].scenarios;
+      const list = again.locator('[data-scenarios]');
+      await list.locator(`li[data-scenario="${kit.scenarioBase}"] [data-action="scenario-duplicate"]`).click();
+      const copy = menu.scenarioCopyName.replace('{name}', kit.scenarioBase);
+      await expect.poll(() => shownName(again)).toBe(copy);
+      await list.locator(`li[data-scenario="${copy}"] [data-action="scenario-rename"]`).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('C05-1-scenario-rename');
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.type('Q4');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => shownName(again)).toBe('Q4');
+      await list.locator('li[data-scenario="Q4"] [data-action="scenario-delete"]').click();
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('scenario-delete-confirm');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => shownName(again)).toBe(kit.scenarioBase);
+      expect(await list.locator('li[data-scenario]').count()).toBe(2);
+
       // A full storage is said, not swallowed, with the saved data offered as a file.
       await page.evaluate(() => {
         let n = 0;

@@ -155,6 +155,8 @@ describe('store scenarios', () => {
     expect(readCalculator(kv, 'C05.1').scenarios.map((s) => s.name)).toEqual([null, '激进方案']);
     expect(uniqueScenarioName(readCalculator(kv, 'C05.1'), '激进方案', 'Base')).toBe('激进方案 (2)');
     expect(uniqueScenarioName(readCalculator(kv, 'C05.1'), 'Base', 'Base')).toBe('Base (2)');
+    expect(uniqueScenarioName(readCalculator(kv, 'C05.1'), '激进方案', '基准方案', undefined, '{name}（{n}）')).toBe('激进方案（2）');
+    expect(uniqueScenarioName({ active: 'base', scenarios: [{ id: 'base', name: 'x'.repeat(60), raw: {}, rows: null }] }, 'x'.repeat(60), 'Base')).toHaveLength(60);
     deleteScenario(kv, 'C05.1', id);
     expect(readCalculator(kv, 'C05.1').scenarios.map((s) => s.id)).toEqual([BASE_SCENARIO]);
     // Deleting the base one empties it (it always exists).

@@ -4,7 +4,7 @@
  * delete scenarios, and compare two or three side by side. Every change goes through the store;
  * the calculator follows the store's active scenario (`useCalculatorState`).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { compareScenarios, type Difference, type NoDifference } from '../../lib/kit/compare';
 import { interpolate } from '../../lib/kit/format';
 import { BASE_SCENARIO, calculatorKey, cleanScenarioName, MAX_SCENARIOS, newScenarioId, readCalculator, type CalculatorRecord, type Scenario, type WriteResult } from '../../lib/kit/store';
@@ -41,6 +41,9 @@ export function downloadSavedData() {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Focuses an element when it appears (a stable function, so only on mount). */
+const focusOnMount = (el: HTMLElement | null) => el?.focus();
+
 type Editing = { kind: 'rename' | 'delete'; id: string } | null;
 
 export function ScenarioPanel({ ctx, menu, t, state, items, onClose }: ScenarioPanelProps) {
@@ -52,6 +55,12 @@ export function ScenarioPanel({ ctx, menu, t, state, items, onClose }: ScenarioP
   const [editing, setEditing] = useState<Editing>(null);
   const [nameError, setNameError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
+  // Where focus goes when the control that had it disappears (after a delete or a cancel).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const stopEditing = () => {
+    setEditing(null);
+    heading.current?.focus();
+  };
 
   // This tab's and other tabs' changes show here at once.
   useEffect(() => subscribe((event) => event.kind === 'change' && (event.key === null || event.key === calculatorKey(calcId)) && setRecord(readCalculator(localStore(), calcId))), [calcId]);
@@ -59,7 +68,7 @@ export function ScenarioPanel({ ctx, menu, t, state, items, onClose }: ScenarioP
   const nameOf = (s: Scenario) => s.name ?? kit.scenarioBase;
   const shownId = state.scenario.id;
   const taken = (name: string) => record.scenarios.some((s) => nameOf(s) === name);
-  const unique = (name: string, exceptId?: string) => uniqueScenarioName(record, name, kit.scenarioBase, exceptId);
+  const unique = (name: string, exceptId?: string) => uniqueScenarioName(record, name, kit.scenarioBase, exceptId, menu.scenarioNumbered);
   const defaultName = () => {
     for (let n = record.scenarios.length + 1; ; n++) {
       const name = interpolate(menu.scenarioDefaultName, { n });
@@ -99,7 +108,7 @@ export function ScenarioPanel({ ctx, menu, t, state, items, onClose }: ScenarioP
     setNameError(null);
     const name = unique(clean, s.id);
     const stored = readCalculator(localStore(), calcId).scenarios.find((x) => x.id === s.id) ?? s;
-    setEditing(null);
+    stopEditing();
     write(putScenario(localStore(), calcId, { ...stored, name }), interpolate(menu.scenarioRenamed, { name }), false);
   };
   const duplicate = (s: Scenario) => {
@@ -111,7 +120,7 @@ export function ScenarioPanel({ ctx, menu, t, state, items, onClose }: ScenarioP
     write(putScenario(localStore(), calcId, { ...source, id: newScenarioId(current), name }, true), interpolate(menu.scenarioSaved, { name }), true);
   };
   const remove = (s: Scenario) => {
-    setEditing(null);
+    stopEditing();
     setChosen((c) => c.filter((id) => id !== s.id));
     const base = record.scenarios.find((x) => x.id === BASE_SCENARIO)!;
     write(deleteScenario(localStore(), calcId, s.id), interpolate(menu.scenarioDeleted, { name: nameOf(s), shown: nameOf(s.id === shownId ? base : (record.scenarios.find((x) => x.id === shownId) ?? base)) }), s.id === shownId);
@@ -140,7 +149,7 @@ export function ScenarioPanel({ ctx, menu, t, state, items, onClose }: ScenarioP
 
   return (
     <section aria-labelledby={`${domBase}-heading`} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <h4 id={`${domBase}-heading`}>{menu.scenarioList}</h4>
+      <h4 id={`${domBase}-heading`} tabIndex={-1} ref={heading}>{menu.scenarioList}</h4>
       <ul class="calc-scenario-list">
         {record.scenarios.map((s) => {
           const name = nameOf(s);
@@ -152,15 +161,15 @@ export function ScenarioPanel({ ctx, menu, t, state, items, onClose }: ScenarioP
               {editing?.id === s.id && editing.kind === 'rename' ? (
                 <form class="calc-scenario-form" onSubmit={(e) => rename(e, s)}>
                   <label for={`${domBase}-rename`}>{interpolate(menu.scenarioRenameTo, { name })}</label>
-                  <input id={`${domBase}-rename`} type="text" maxLength={60} value={renameText} onInput={(e) => setRenameText(e.currentTarget.value)} aria-invalid={nameError ? true : undefined} />
+                  <input id={`${domBase}-rename`} ref={focusOnMount} type="text" maxLength={60} value={renameText} onInput={(e) => setRenameText(e.currentTarget.value)} aria-invalid={nameError ? true : undefined} />
                   <button type="submit" data-action="scenario-rename-save">{menu.scenarioSave}</button>
-                  <button type="button" onClick={() => setEditing(null)}>{menu.scenarioCancel}</button>
+                  <button type="button" onClick={stopEditing}>{menu.scenarioCancel}</button>
                 </form>
               ) : editing?.id === s.id && editing.kind === 'delete' ? (
                 <span class="calc-scenario-form" role="group" aria-label={interpolate(menu.scenarioDeleteNamed, { name })}>
                   <span>{interpolate(menu.scenarioDeleteConfirm, { name })}</span>
-                  <button type="button" data-action="scenario-delete-confirm" onClick={() => remove(s)}>{menu.scenarioDelete}</button>
-                  <button type="button" onClick={() => setEditing(null)}>{menu.scenarioCancel}</button>
+                  <button type="button" ref={focusOnMount} data-action="scenario-delete-confirm" onClick={() => remove(s)}>{menu.scenarioDelete}</button>
+                  <button type="button" onClick={stopEditing}>{menu.scenarioCancel}</button>
                 </span>
               ) : (
                 <span class="calc-scenario-actions">

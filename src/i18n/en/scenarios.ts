@@ -13,6 +13,7 @@ export const scenarioStrings = {
   scenarioRenameTo: 'New name for {name}',
   scenarioDuplicate: 'Duplicate',
   scenarioDuplicateNamed: 'Duplicate {name}',
+  scenarioNumbered: '{name} ({n})',
   scenarioCopyName: '{name} (copy)',
   scenarioDelete: 'Delete',
   scenarioDeleteNamed: 'Delete {name}',

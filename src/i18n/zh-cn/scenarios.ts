@@ -15,6 +15,7 @@ export const scenarioStrings: UiStrings['scenarios'] = {
   scenarioRenameTo: '“{name}”的新名称',
   scenarioDuplicate: '复制',
   scenarioDuplicateNamed: '复制“{name}”',
+  scenarioNumbered: '{name}（{n}）',
   scenarioCopyName: '{name}（副本）',
   scenarioDelete: '删除',
   scenarioDeleteNamed: '删除“{name}”',

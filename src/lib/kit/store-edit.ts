@@ -55,13 +55,16 @@ export function deleteScenario(kv: KeyValue | null, calculatorId: string, scenar
   });
 }
 
-/** A name not used by another scenario: "Name", else "Name (2)", "Name (3)", … */
-export function uniqueScenarioName(record: CalculatorRecord, name: string, baseName: string, exceptId?: string): string {
+/**
+ * A name not used by another scenario: "Name", else "Name (2)", "Name (3)", … (`numbered` is the
+ * language's pattern, e.g. "{name}（{n}）" in Chinese). Ends: there are at most 20 scenarios.
+ */
+export function uniqueScenarioName(record: CalculatorRecord, name: string, baseName: string, exceptId?: string, numbered = '{name} ({n})'): string {
   const taken = new Set(record.scenarios.filter((s) => s.id !== exceptId).map((s) => s.name ?? baseName));
   if (!taken.has(name)) return name;
   for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = `${name.slice(0, MAX_SCENARIO_NAME - suffix.length)}${suffix}`;
+    const room = MAX_SCENARIO_NAME - (numbered.length - '{name}'.length - '{n}'.length + String(n).length);
+    const candidate = numbered.replace('{n}', String(n)).replace('{name}', () => name.slice(0, room));
     if (!taken.has(candidate)) return candidate;
   }
 }
