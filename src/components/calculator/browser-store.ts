@@ -3,12 +3,14 @@
  * with one change feed for this tab's writes and other tabs' (`storage` events), and quota reports.
  *
  * Use: `const kv = localStore(); report(key, putScenario(kv, …))` after a write, so this tab's
- * listeners hear of it; `subscribe(listener)` for changes from either tab.
+ * listeners hear of it (`report(null, writeSnapshot(kv, …))` after writing many keys); and
+ * `subscribe(listener)` for changes from either tab. The plan page reads every calculator with
+ * `listCalculators(kv)` and the whole store with `readSnapshot(kv)` (`store-edit.ts`).
  */
 import { migrate, type KeyValue, type WriteResult } from '../../lib/kit/store';
 
 /** `change`: `key` changed (null: storage was cleared); `quota`: a write failed for want of room. */
-export type StoreEvent = { kind: 'change'; key: string | null; fromOtherTab: boolean } | { kind: 'quota'; key: string };
+export type StoreEvent = { kind: 'change'; key: string | null; fromOtherTab: boolean } | { kind: 'quota'; key: string | null };
 
 let opened: KeyValue | null | undefined;
 const listeners = new Set<(event: StoreEvent) => void>();
@@ -43,8 +45,8 @@ export function subscribe(listener: (event: StoreEvent) => void): () => void {
   };
 }
 
-/** Tells this tab's listeners about a write to `key` and passes its result on. */
-export function report(key: string, result: WriteResult): WriteResult {
+/** Tells this tab's listeners about a write to `key` (null: to many keys, e.g. a whole snapshot) and passes its result on. */
+export function report(key: string | null, result: WriteResult): WriteResult {
   if (result.ok) emit({ kind: 'change', key, fromOtherTab: false });
   else if (result.reason === 'quota') emit({ kind: 'quota', key });
   return result;
