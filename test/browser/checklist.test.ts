@@ -8,7 +8,7 @@ import { launchBrowser, openPage, serveSite, type Site, type PageProblems } from
 import { CHECKLISTS } from '~/data/checklists';
 import { strings } from '~/i18n';
 
-const KEY = 'mpp:checklists:v1';
+const KEY = 'mpp:v2:checklists'; // the store's key (src/lib/kit/store.ts)
 let browser: Browser;
 let site: Site;
 

@@ -54,7 +54,7 @@ async function calculator(page: Page, id: string): Promise<Locator> {
 
 const cell = (root: Locator, id: string, row: number, key: string) => root.locator(`#${id.replace('.', '-')}-rows-${row}-${key}`);
 const bodyRows = (root: Locator) => root.locator('form.calc-inputs table tbody tr');
-const stored = (page: Page, id: string) => page.evaluate((key) => localStorage.getItem(key), `mpp:v1:${id}`);
+const stored = (page: Page, id: string) => page.evaluate((key) => localStorage.getItem(key), `mpp:v2:calc:${id}`); // the store's record: every scenario, as typed
 
 async function withContext<T>(run: (context: BrowserContext) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });

@@ -3,15 +3,18 @@
  * CSV export, currency), the workbench (inputs beside the results on wide screens, with the key
  * results in a sticky summary), formulas with the named variant and the playbook's rule, charts.
  */
-import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
-import type { Issue } from '../../lib/kit/calculator';
+import type { ComponentChildren, ComponentType } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import type { CalculatorDefinition, Issue } from '../../lib/kit/calculator';
+import type { FieldSpecs } from '../../lib/kit/fields';
+import type { Scenario } from '../../lib/kit/store';
 import { toCsv } from '../../lib/kit/csv';
 import { parseNumber } from '../../lib/kit/parse-number';
 import { CURRENCIES, interpolate, type Currency } from '../../lib/kit/format';
 import type { FieldContext } from './Fields';
 import { IssueList, ResultList, ResultSummary, resultLine, type ResultItem } from './Results';
-import type { RestoreNotice } from './useCalculatorState';
+import type { ScenarioPanelProps } from './ScenarioPanel';
+import type { RestoreNotice, ShownScenario } from './useCalculatorState';
 
 export interface CsvRow {
   section: 'input' | 'result';
@@ -62,6 +65,13 @@ export interface FrameState {
   replaceRows: (rows: never[]) => void;
   /** False when the calculator holds more than fields and rows (k-means data), which undo cannot bring back. */
   undoable?: boolean;
+  // Scenarios (see useCalculatorState): the shown one, its inputs, and the definition to compare with.
+  def: CalculatorDefinition<FieldSpecs, unknown, FieldSpecs>;
+  output: { results: object };
+  scenario: ShownScenario;
+  storageFull: boolean;
+  currentScenario: () => Scenario;
+  followStore: () => void;
 }
 
 interface FrameProps {
@@ -123,6 +133,23 @@ export function CalculatorFrame(props: FrameProps) {
     setDone({ kind: 'undone', raw: {}, rows: [] });
   };
   const headingId = `${ctx.calcId.replace('.', '-')}-title`;
+  const panelId = `${ctx.calcId.replace('.', '-')}-scenarios`;
+  const { kit } = ctx.ui;
+  const scenarioName = state.scenario.name ?? kit.scenarioBase;
+  // The scenario menu is a chunk of its own, loaded when the reader first opens it.
+  const [panelOpen, setPanelOpen] = useState(false);
+  const scenarioButton = useRef<HTMLButtonElement>(null);
+  const [menu, setMenu] = useState<{ Panel: ComponentType<ScenarioPanelProps>; strings: ScenarioPanelProps['menu'] } | null>(null);
+  const openPanel = () => {
+    setPanelOpen((open) => !open);
+    // The menu and its strings, in the page's language only.
+    if (!menu) {
+      void Promise.all([import('./ScenarioPanel'), ctx.format.locale === 'zh-CN' ? import('../../i18n/zh-cn/scenarios') : import('../../i18n/en/scenarios')]).then(([m, s]) =>
+        setMenu({ Panel: m.ScenarioPanel, strings: s.scenarioStrings }),
+      );
+    }
+  };
+  const downloadSaved = () => void import('./ScenarioPanel').then((m) => m.downloadSavedData());
 
   const copyLink = async () => {
     setDone(null);
@@ -175,7 +202,22 @@ export function CalculatorFrame(props: FrameProps) {
         {done && done.kind !== 'undone' && state.undoable !== false ? (
           <button type="button" data-action="undo" onClick={undo}>{ctx.ui.kit.undo}</button>
         ) : null}
+        <button type="button" ref={scenarioButton} class="calc-scenario-button" data-action="scenarios" aria-expanded={panelOpen} aria-controls={panelId} onClick={openPanel}>
+          {kit.scenario}{kit.labelSeparator}
+          <span data-scenario-name>{state.scenario.id === null ? interpolate(kit.scenarioFromLink, { name: scenarioName }) : scenarioName}</span>
+        </button>
       </div>
+      {panelOpen ? (
+        <div id={panelId} class="calc-scenarios" data-scenarios>
+          {menu ? <menu.Panel ctx={ctx} menu={menu.strings} t={t} state={state} items={props.items} onClose={() => { setPanelOpen(false); scenarioButton.current?.focus(); }} /> : <p role="status">{kit.scenarioLoading}</p>}
+        </div>
+      ) : null}
+      {state.storageFull ? (
+        <div class="calc-notice" data-notice="storage-full" role="alert">
+          <p>{kit.storageFull}</p>
+          <button type="button" data-action="export-saved" onClick={downloadSaved}>{kit.storageExport}</button>
+        </div>
+      ) : null}
       {state.notice ? <LinkNotice ctx={ctx} t={t} notice={state.notice} onBack={state.restoreSaved} /> : null}
       <div class="calc-body">
         <form class="calc-inputs" aria-label={ctx.ui.kit.inputs} onSubmit={(e) => e.preventDefault()}>
@@ -205,7 +247,7 @@ export function CalculatorFrame(props: FrameProps) {
 function LinkNotice({ ctx, t, notice, onBack }: { ctx: FieldContext; t: FrameStrings; notice: RestoreNotice; onBack: (() => void) | undefined }) {
   const { kit } = ctx.ui;
   const fieldLabels = (t as { fields?: Record<string, string> }).fields ?? {};
-  const name = (key: string) => (key === 'rows' ? kit.rowsName : (fieldLabels[key] ?? key));
+  const name = (key: string) => (key === 'rows' ? kit.rowsName : key === 'scenario' ? kit.scenarioParam : (fieldLabels[key] ?? key));
   return (
     <div class="calc-notice" data-notice="link">
       <p>

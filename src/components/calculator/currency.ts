@@ -1,20 +1,16 @@
 /** The reader's chosen currency, shared by every calculator on every page (localStorage + `?cur=`). */
 import { useEffect, useState } from 'preact/hooks';
 import { defaultCurrency, isCurrency, type Currency, type Locale } from '../../lib/kit/format';
+import { readCurrency, writeCurrency } from '../../lib/kit/store';
+import { localStore } from './browser-store';
 
-const KEY = 'mpp:v1:currency';
 const EVENT = 'mpp-currency';
 
 export function useCurrency(locale: Locale): [Currency, (c: Currency) => void] {
   const [currency, setCurrency] = useState<Currency>(defaultCurrency(locale));
   useEffect(() => {
     const fromLink = new URLSearchParams(window.location.search).get('cur') ?? '';
-    let stored = '';
-    try {
-      stored = window.localStorage.getItem(KEY) ?? '';
-    } catch {
-      /* storage unavailable */
-    }
+    const stored = readCurrency(localStore()) ?? '';
     if (isCurrency(fromLink)) setCurrency(fromLink);
     else if (isCurrency(stored)) setCurrency(stored);
     const onChange = (event: Event) => {
@@ -25,11 +21,7 @@ export function useCurrency(locale: Locale): [Currency, (c: Currency) => void] {
     return () => window.removeEventListener(EVENT, onChange);
   }, []);
   const choose = (next: Currency) => {
-    try {
-      window.localStorage.setItem(KEY, next);
-    } catch {
-      /* storage unavailable */
-    }
+    writeCurrency(localStore(), next); // not kept if storage is blocked or full: the link still carries it
     const url = new URL(window.location.href);
     if (next === defaultCurrency(locale)) url.searchParams.delete('cur');
     else url.searchParams.set('cur', next);

@@ -7,22 +7,16 @@
  * or full is never an error, only a status.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { readText, textKey, writeText } from '../../lib/kit/store';
+import { localStore, report, subscribe } from './browser-store';
 
 /** Default limit: 2 million characters (localStorage quotas are about 5 million). */
 export const MAX_STORED_TEXT = 2_000_000;
 
-/** 'default' = the fallback is in use; 'saved' = kept in this browser; 'tooLarge' / 'unavailable' = in use but not kept. */
-export type StoredTextStatus = 'default' | 'saved' | 'tooLarge' | 'unavailable';
+/** 'default' = the fallback is in use; 'saved' = kept in this browser; 'tooLarge' / 'full' (no room) / 'unavailable' = in use but not kept. */
+export type StoredTextStatus = 'default' | 'saved' | 'tooLarge' | 'full' | 'unavailable';
 
-export const storedTextKey = (id: string) => `mpp:v1:${id}:text`;
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+export const storedTextKey = textKey;
 
 export function useStoredText(id: string, fallback: string, maxChars = MAX_STORED_TEXT) {
   const [custom, setCustom] = useState<string | null>(null);
@@ -30,48 +24,33 @@ export function useStoredText(id: string, fallback: string, maxChars = MAX_STORE
   const [origin, setOrigin] = useState<string | null>(null);
 
   useEffect(() => {
-    let stored: string | null = null;
-    try {
-      stored = storage()?.getItem(storedTextKey(id)) ?? null;
-    } catch {
-      stored = null;
-    }
-    if (stored !== null && stored.length <= maxChars * 2 + 1000) {
-      try {
-        const parsed = JSON.parse(stored) as { text?: unknown; origin?: unknown };
-        if (typeof parsed.text === 'string' && parsed.text.length <= maxChars) {
-          setCustom(parsed.text);
-          setOrigin(typeof parsed.origin === 'string' ? parsed.origin.slice(0, 200) : null);
-          setStatus('saved');
-        }
-      } catch {
-        /* unreadable: ignore it */
-      }
-    }
+    const load = () => {
+      const stored = readText(localStore(), id, maxChars);
+      if (!stored) return;
+      setCustom(stored.text);
+      setOrigin(stored.origin);
+      setStatus('saved');
+    };
+    load();
+    // Another tab saved a new data set: use it here too.
+    return subscribe((event) => {
+      if (event.kind === 'change' && event.fromOtherTab && event.key === storedTextKey(id)) load();
+    });
   }, [id, maxChars]);
 
   /** Uses `text` (null = back to the fallback) and saves it when it fits. `from` names its source, e.g. a file name. */
   const setText = (text: string | null, from: string | null = null) => {
     setCustom(text);
     setOrigin(from);
-    const store = storage();
-    try {
-      if (text === null) {
-        store?.removeItem(storedTextKey(id));
-        setStatus('default');
-      } else if (text.length > maxChars) {
-        store?.removeItem(storedTextKey(id));
-        setStatus('tooLarge');
-      } else if (!store) {
-        setStatus('unavailable');
-      } else {
-        store.setItem(storedTextKey(id), JSON.stringify({ text, origin: from }));
-        setStatus('saved');
-      }
-    } catch {
-      // Quota exceeded or storage blocked: the text is still used on this page.
-      setStatus('unavailable');
+    const store = localStore();
+    if (text !== null && text.length > maxChars) {
+      report(storedTextKey(id), writeText(store, id, null));
+      setStatus('tooLarge');
+      return;
     }
+    const result = report(storedTextKey(id), writeText(store, id, text === null ? null : { text, origin: from }));
+    // Quota exceeded or storage blocked: the text is still used on this page.
+    setStatus(text === null ? 'default' : !result.ok ? (result.reason === 'quota' ? 'full' : 'unavailable') : 'saved');
   };
 
   return { text: custom ?? fallback, isDefault: custom === null, origin, status, setText, reset: () => setText(null) };

@@ -1,39 +1,18 @@
 /**
- * Saved checklist ticks: one localStorage key for every chapter, `{ "<chapter>": ["<item id>", …] }`.
+ * Saved checklist ticks, in the store (`mpp:v2:checklists`: `{ "<chapter>": ["<item id>", …] }`).
  * Reading tolerates blocked storage and foreign data; writing reports whether the ticks were kept.
  */
-export const CHECKLIST_KEY = 'mpp:checklists:v1';
+import { CHECKLISTS_KEY, readChecklists, writeChecklist } from '../../lib/kit/store';
+import { localStore, report } from '../calculator/browser-store';
 
-type Store = Record<string, string[]>;
-
-function load(): Store {
-  try {
-    const parsed: unknown = JSON.parse(window.localStorage.getItem(CHECKLIST_KEY) ?? '{}');
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-    const store: Store = {};
-    for (const [chapter, ids] of Object.entries(parsed)) {
-      if (Array.isArray(ids)) store[chapter] = ids.filter((id): id is string => typeof id === 'string');
-    }
-    return store;
-  } catch {
-    return {};
-  }
-}
+export const CHECKLIST_KEY = CHECKLISTS_KEY;
 
 /** The ticked item ids of one chapter (empty if none, unreadable or storage is blocked). */
 export function readTicks(chapter: string): string[] {
-  return load()[chapter] ?? [];
+  return readChecklists(localStore())[chapter] ?? [];
 }
 
-/** Saves one chapter's ticks, leaving the other chapters as they are; false if storage is unavailable. */
+/** Saves one chapter's ticks, leaving the other chapters as they are; false if storage is unavailable or full. */
 export function writeTicks(chapter: string, ids: string[]): boolean {
-  try {
-    const store = load();
-    if (ids.length > 0) store[chapter] = ids;
-    else delete store[chapter];
-    window.localStorage.setItem(CHECKLIST_KEY, JSON.stringify(store));
-    return true;
-  } catch {
-    return false;
-  }
+  return report(CHECKLIST_KEY, writeChecklist(localStore(), chapter, ids)).ok;
 }

@@ -10,6 +10,7 @@ import { gotomarketCalculators, gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
 import type { Widen } from '../types';
+import { scenarioStrings } from './scenarios';
 import { contentStrings } from './content';
 import { offlineStrings } from './offline';
 
@@ -75,7 +76,15 @@ export const en = {
     importRows: 'Import rows (CSV)',
     importedWithProblems: 'Imported {count} rows. Cells to check: {cells}',
     otherCurrency: 'You typed {mark}, but this calculator is in {currency}: the amount is read as {value}. Change the currency above if you meant another one.',
+    scenario: 'Scenario',
+    scenarioBase: 'Base',
+    scenarioFromLink: '{name} (from the link)',
+    scenarioParam: 'scenario name',
+    scenarioLoading: 'Loading…',
+    storageFull: 'This browser’s storage is full: your latest changes are shown but not saved. Download your saved data, then free some space (for example, replace a large data set).',
+    storageExport: 'Download my saved data (JSON)',
   },
+  scenarios: scenarioStrings,
   messages: {
     ...pricingMessages,
     ...budgetMessages,

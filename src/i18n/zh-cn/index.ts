@@ -5,6 +5,7 @@ import { controlCalculators, controlMessages } from './control';
 import { gotomarketCalculators, gotomarketMessages } from './gotomarket';
 import { pricingCalculators, pricingMessages } from './pricing';
 import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentationMessages } from './segmentation';
+import { scenarioStrings } from './scenarios';
 import { contentStrings } from './content';
 import { offlineStrings } from './offline';
 
@@ -70,7 +71,15 @@ export const zhCN: UiStrings = {
     importRows: '导入表格行（CSV）',
     importedWithProblems: '已导入 {count} 行。请检查以下单元格：{cells}',
     otherCurrency: '您输入了 {mark}，但本计算器的币种是 {currency}：金额按 {value} 计算。如指的是其他币种，请在上方更改币种。',
+    scenario: '方案',
+    scenarioBase: '基准方案',
+    scenarioFromLink: '{name}（来自链接）',
+    scenarioParam: '方案名称',
+    scenarioLoading: '加载中…',
+    storageFull: '此浏览器的存储空间已满：最新修改仅在本页显示，尚未保存。请先下载已保存的数据，再腾出空间（例如替换较大的数据集）。',
+    storageExport: '下载我保存的数据（JSON）',
   },
+  scenarios: scenarioStrings,
   messages: {
     ...pricingMessages,
     ...budgetMessages,

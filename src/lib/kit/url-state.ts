@@ -76,11 +76,21 @@ export function decodeStored<S extends FieldSpecs>(calculatorId: string, specs: 
     return {};
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+  return decodeSaved(calculatorId, specs, parsed as Record<string, unknown>);
+}
+
+/** Reads saved field texts (a scenario's `raw`) with the same checks as a link. */
+export function decodeSaved<S extends FieldSpecs>(calculatorId: string, specs: S, saved: Record<string, unknown>): Partial<RawValues<S>> {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(parsed)) {
+  for (const [key, value] of Object.entries(saved)) {
     if (typeof value === 'string') params.set(paramName(calculatorId, key), value);
   }
   return decodeState(calculatorId, specs, params).raw;
+}
+
+/** The active scenario's name travels in `<id>.scenario` (no field is called so: see the kit test). */
+export function scenarioParamName(calculatorId: string): string {
+  return `${calculatorId}.scenario`;
 }
 
 /** Rows travel in one `<id>.rows` parameter; a table too long for a link stays in storage only. */
