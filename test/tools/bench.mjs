@@ -9,7 +9,7 @@
  *     and re-scoring rows already read (what a change of settings costs in the worker).
  * Prints min / median / max over a few runs. The modules are TypeScript with extensionless
  * imports, so they are bundled once with esbuild (or rolldown, Vite's bundler) into a temp file.
- *   node test/tools/bench.mjs [--runs 5] [--silhouette-50k] [--no-browser] [--rfm-only]
+ *   node test/tools/bench.mjs [--runs 5] [--silhouette-50k] [--no-browser | --browser-only] [--rfm-only]
  * The silhouette at 50k rows takes about 15 s on a 2-core machine, so it is timed (once) only with
  * `--silhouette-50k`.
  * Timings on a shared machine are noisy: compare medians from the same machine and load.
@@ -20,6 +20,7 @@
  * 1.5k × 200 and 50k × 6. The goal: no gap above 200 ms; the worker does the clustering.
  * C08.1 the same way: a 10k and a 100k transaction CSV uploaded and scored (in its worker), then a
  * keystroke in a segment cut-off; its beat starts once the file is in the page (see below).
+ * `BENCH_DIST=<folder>` measures another build, e.g. the previous commit's, for a before/after.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -34,6 +35,8 @@ const SILHOUETTE_50K = args.includes('--silhouette-50k');
 const SKIP_BROWSER = args.includes('--no-browser');
 /** Only the RFM figures (C08.1), in Node and in Chromium: a quicker run. */
 const RFM_ONLY = args.includes('--rfm-only');
+/** Only the C03.3 browser measurement (e.g. to compare two builds with BENCH_DIST). */
+const BROWSER_ONLY = args.includes('--browser-only');
 
 const CALCULATORS = {
   'C05.1': ['c05-1-cost-plus', 'costPlus'],
@@ -97,6 +100,11 @@ const triple = (values) => {
   const s = stats(values);
   return `${ms(s.min).padStart(8)} ${ms(s.median).padStart(8)} ${ms(s.max).padStart(8)}`;
 };
+
+if (BROWSER_ONLY) {
+  await kmeansInTheBrowser();
+  process.exit(0);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'mpp-bench-'));
 try {
@@ -229,13 +237,15 @@ function blobsCsv(rows, columns) {
 
 async function kmeansInTheBrowser() {
   const { existsSync } = await import('node:fs');
-  if (!existsSync(join(root, 'dist/chapters/03-segmentation/index.html'))) {
+  // BENCH_DIST=dist-before measures another build (e.g. the previous commit's), for before/after.
+  const distDir = join(root, process.env.BENCH_DIST || 'dist');
+  if (!existsSync(join(distDir, 'chapters/03-segmentation/index.html'))) {
     console.log('\nC03.3 in the browser: skipped (no dist/; run `npm run build`).');
     return;
   }
   const { chromium } = await import('playwright-core');
   const { startServer } = await import(pathToFileURL(join(root, 'test/tools/serve.mjs')).href);
-  const { server, url } = await startServer({ dir: join(root, 'dist'), base: '/', port: 0 });
+  const { server, url } = await startServer({ dir: distDir, base: '/', port: 0 });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   console.log('\nC03.3 in Chromium: main thread\'s longest gap (10 ms timer chain) and longest task, ms');
   console.log(`  ${'data'.padEnd(12)} ${'import + clustering'.padStart(24)}   ${'keystroke (seed field)'.padStart(24)}   total s   ran in`);
@@ -275,9 +285,21 @@ async function kmeansInTheBrowser() {
           undefined,
           { timeout: 600_000, polling: 200 },
         );
+      // The file is put in the page before timing: Playwright's setInputFiles turns the bytes into
+      // a File with script on the page's main thread (hundreds of ms for 1.7 MB), which is not the
+      // calculator's work. Choosing it is then what a reader's file picker does: set files, 'change'.
+      await page.evaluate((text) => {
+        const files = new DataTransfer();
+        files.items.add(new File([text], 'bench.csv', { type: 'text/csv' }));
+        window.__benchFiles = files.files;
+      }, blobsCsv(rows, columns));
       const t0 = Date.now();
       await startBeat();
-      await calc.locator('input[data-action="import-file"]').setInputFiles({ name: 'bench.csv', mimeType: 'text/csv', buffer: Buffer.from(blobsCsv(rows, columns)) });
+      await page.evaluate(() => {
+        const input = document.querySelector('[data-calculator="C03.3"] input[data-action="import-file"]');
+        input.files = window.__benchFiles;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
       await page.waitForFunction((n) => (document.querySelector('[data-calculator="C03.3"] [data-data-status]')?.textContent ?? '').includes(n), rows.toLocaleString('en'), { timeout: 120_000 });
       await done();
       const importBeat = await stopBeat();

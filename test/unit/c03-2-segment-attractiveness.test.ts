@@ -10,7 +10,8 @@ import {
   type SegmentColumns,
 } from '~/lib/calculators/c03-2-segment-attractiveness';
 import { readFields } from '~/lib/kit/fields';
-import { readRows, rowsFromCsv, type RawRow } from '~/lib/kit/rows';
+import { readRows, type RawRow } from '~/lib/kit/rows';
+import { rowsFromCsv } from '~/lib/kit/row-csv';
 import { strings } from '~/i18n';
 
 type Raw = typeof calc.defaults;

@@ -263,6 +263,13 @@ describe('C03.3 k-means: seeding and reproducibility', () => {
     expect(zh.rows.map((row) => row.slice(2))).toEqual(SAMPLE.rows.map((row) => row.slice(2)));
     expect(zh.columns.map((c) => c.base)).toEqual(SAMPLE.columns.map((c) => c.base));
   });
+
+  it('writes the sample as the island does (a line per row with formatNameList), exactly as toCsv would', () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const rows = sampleRows(strings[locale].calculators['C03.3'].sample);
+      expect(`${rows.map(formatNameList).join('\r\n')}\r\n`).toBe(toCsv(rows));
+    }
+  });
 });
 
 describe('C03.3 k-means: guards', () => {

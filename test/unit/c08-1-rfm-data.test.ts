@@ -14,7 +14,8 @@ import {
 } from '~/lib/calculators/c08-1-rfm-data';
 import { parseCsv } from '~/lib/kit/csv';
 import { readFields } from '~/lib/kit/fields';
-import { normaliseHeader, readRows, rowsFromCsv, type RawRow } from '~/lib/kit/rows';
+import { readRows, type RawRow } from '~/lib/kit/rows';
+import { normaliseHeader, rowsFromCsv } from '~/lib/kit/row-csv';
 import { strings, tableImportAliases } from '~/i18n';
 
 const en = strings.en.calculators['C08.1'];

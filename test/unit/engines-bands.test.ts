@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { round9 } from '~/lib/kit/calculator';
-import { bandRanges, checkBandScale, classifyBand, type BandScale } from '~/lib/calculators/engines/bands';
+import { bandRanges } from '~/lib/calculators/engines/band-ranges';
+import { checkBandScale, classifyBand, type BandScale } from '~/lib/calculators/engines/bands';
 
 const band = <B extends string>(value: number, scale: BandScale<B>) => {
   const out = classifyBand(value, scale);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyScore, countScores, npsDifference, npsFromCounts, npsSampleSize, type Nps } from '~/lib/calculators/engines/nps';
+import { classifyScore, countScores, npsFromCounts, npsSampleSize, type Nps } from '~/lib/calculators/engines/nps';
+import { npsDifference } from '~/lib/calculators/engines/nps-difference';
 
 const ok = <T extends { ok: boolean }>(out: T) => {
   if (!out.ok) throw new Error(`unexpected guard ${JSON.stringify(out)}`);

@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  normalCdf,
-  normalQuantile,
-  proportion,
-  sampleSizePerArm,
-  twoProportionTest,
-  zForConfidence,
-} from '~/lib/calculators/engines/proportions';
+import { normalCdf, proportion, twoProportionTest } from '~/lib/calculators/engines/proportions';
+import { normalQuantile, sampleSizePerArm, zForConfidence } from '~/lib/calculators/engines/sample-size';
 
 describe('E2 proportions engine', () => {
   it('computes Φ to double precision (reference values from 0.5·erfc(−x/√2))', () => {

@@ -5,10 +5,11 @@ import { readFields, readNumericField } from '~/lib/kit/fields';
 import { createFormatter } from '~/lib/kit/format';
 import { currenciesOfMark, parseNumber } from '~/lib/kit/parse-number';
 import { largestRemainder } from '~/lib/kit/rounding';
-import { readRows, rowsFromCsv } from '~/lib/kit/rows';
+import { readRows } from '~/lib/kit/rows';
+import { rowsFromCsv } from '~/lib/kit/row-csv';
 import { decodeRows, decodeState, decodeStored, encodeRows, encodeState } from '~/lib/kit/url-state';
 import { decodeCsvBytes } from '~/lib/kit/csv';
-import { normaliseHeader, rowsToCsv } from '~/lib/kit/rows';
+import { normaliseHeader, rowsToCsv } from '~/lib/kit/row-csv';
 
 const value = (raw: string) => {
   const r = parseNumber(raw);

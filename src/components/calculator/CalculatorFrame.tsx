@@ -4,43 +4,24 @@
  * results in a sticky summary), formulas with the named variant and the playbook's rule, charts.
  */
 import type { ComponentChildren, ComponentType } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CalculatorDefinition, Issue } from '../../lib/kit/calculator';
 import type { FieldSpecs } from '../../lib/kit/fields';
 import type { Scenario } from '../../lib/kit/store';
-import { toCsv } from '../../lib/kit/csv';
-import { parseNumber } from '../../lib/kit/parse-number';
 import { CURRENCIES, interpolate, type Currency } from '../../lib/kit/format';
 import type { FieldContext } from './Fields';
-import { IssueList, ResultList, ResultSummary, resultLine, type ResultItem } from './Results';
+import { IssueList, ResultList, ResultSummary, type ResultItem } from './Results';
+import type { LinkNoticeProps } from './LinkNotice';
 import type { ScenarioPanelProps } from './ScenarioPanel';
 import type { RestoreNotice, ShownScenario } from './useCalculatorState';
 
 export interface CsvRow {
   section: 'input' | 'result';
   label: string;
-  /** As shown; a value that reads fully as a number is exported as that plain number. */
+  /** As shown; a value that reads fully as a number is exported as that plain number (`csvCell`). */
   value: string;
   /** The exact figure, when the island has it (exported instead of `value`). */
   number?: number;
-}
-
-/**
- * A shown value as a spreadsheet cell: `-¥8,000.00` → -8000, `12.5%` → 0.125; anything else
- * stays text (defused against formulas by `toCsv`).
- */
-export function csvCell(row: CsvRow): string | number {
-  if (row.number !== undefined && Number.isFinite(row.number)) return row.number;
-  const parsed = parseNumber(row.value);
-  if (!parsed.ok) return row.value;
-  return parsed.hadPercentSign ? Number((parsed.value / 100).toPrecision(12)) : parsed.value;
-}
-
-/** Names for a notice: each once, the first three, then "and N more", each cut to `maxLength` characters. */
-export function shortList(names: readonly string[], andMore: string, max = 3, maxLength = 32): string {
-  const unique = [...new Set(names.map((n) => (n.length > maxLength ? `${n.slice(0, maxLength - 1)}…` : n)))];
-  const shown = unique.slice(0, max).join(', ');
-  return unique.length > max ? interpolate(andMore, { names: shown, count: unique.length - max }) : shown;
 }
 
 /** The strings of a calculator the frame shows (every calculator's `t` has them). */
@@ -161,18 +142,10 @@ export function CalculatorFrame(props: FrameProps) {
     }
   };
 
-  const exportCsv = () => {
-    const { kit } = ctx.ui;
-    const inputs: CsvRow[] = props.csvInputs?.() ?? Object.keys(state.raw).map((key) => ({ section: 'input' as const, label: t.fields[key] ?? key, value: state.raw[key] ?? '' }));
-    // Numbers go out as plain numbers (a fraction for a percentage) so a spreadsheet can sum them.
-    const results: CsvRow[] = props.items.map((item) => ({
-      section: 'result' as const,
-      label: item.label,
-      value: resultLine(ctx.format, item),
-      ...(typeof item.value === 'number' && Number.isFinite(item.value) ? { number: item.value } : {}),
-    }));
-    const rows = [...inputs, ...results, ...(props.csvExtra?.() ?? [])].map((row) => [row.section === 'input' ? kit.csvInputs : kit.csvResults, row.label, csvCell(row)]);
-    download(`${ctx.calcId}.csv`, toCsv([[kit.csvSection, kit.csvField, kit.csvValue], ...rows]));
+  // Writing the file is loaded on the click (csv-files.ts), not with every calculator.
+  const exportCsv = async () => {
+    const { exportFrameCsv } = await import('./csv-files');
+    exportFrameCsv(ctx, t, state.raw, props.items, props.csvInputs, props.csvExtra);
   };
 
   const layout = props.layout ?? 'split';
@@ -218,7 +191,7 @@ export function CalculatorFrame(props: FrameProps) {
           <button type="button" data-action="export-saved" onClick={downloadSaved}>{kit.storageExport}</button>
         </div>
       ) : null}
-      {state.notice ? <LinkNotice ctx={ctx} t={t} notice={state.notice} onBack={state.restoreSaved} /> : null}
+      {state.notice ? <LinkNoticeSlot ctx={ctx} t={t} notice={state.notice} onBack={state.restoreSaved} /> : null}
       <div class="calc-body">
         <form class="calc-inputs" aria-label={ctx.ui.kit.inputs} onSubmit={(e) => e.preventDefault()}>
           {props.inputs}
@@ -236,31 +209,30 @@ export function CalculatorFrame(props: FrameProps) {
       <details class="calc-formulas" open>
         <summary>{ctx.ui.kit.formulas}</summary>
         <p><strong>{ctx.ui.kit.variant}{ctx.ui.kit.labelSeparator}</strong>{t.variant}</p>
-        <p><strong>{ctx.ui.kit.rule}{ctx.ui.kit.labelSeparator}</strong>{t.rule}</p>
+        <p>
+          <strong>{ctx.ui.kit.rule}{ctx.ui.kit.labelSeparator}</strong>{t.rule}
+          {ctx.ui.ruleLink ? <RuleSource template={ctx.ui.kit.ruleSource} link={ctx.ui.ruleLink} /> : null}
+        </p>
         <ul>{t.formulas.map((f) => <li key={f}><code>{f}</code></li>)}</ul>
       </details>
     </section>
   );
 }
 
-/** What the link did: its inputs shown (by name), what was ignored, and the way back to saved inputs. */
-function LinkNotice({ ctx, t, notice, onBack }: { ctx: FieldContext; t: FrameStrings; notice: RestoreNotice; onBack: (() => void) | undefined }) {
-  const { kit } = ctx.ui;
-  const fieldLabels = (t as { fields?: Record<string, string> }).fields ?? {};
-  const name = (key: string) => (key === 'rows' ? kit.rowsName : key === 'scenario' ? kit.scenarioParam : (fieldLabels[key] ?? key));
-  return (
-    <div class="calc-notice" data-notice="link">
-      <p>
-        {[
-          notice.fromLink.length ? interpolate(kit.linkShown, { names: shortList(notice.fromLink.map(name), kit.andMore, 3, 120) }) : null,
-          notice.fromLink.length && notice.canRestoreSaved ? kit.linkKeepsSaved : null,
-          notice.ignored.length ? interpolate(kit.ignoredFromLink, { names: shortList(notice.ignored.map(name), kit.andMore) }) : null,
-          notice.partialRows ? kit.linkPartialRows : null,
-        ].filter(Boolean).join(' ')}
-      </p>
-      {notice.canRestoreSaved && onBack ? (
-        <button type="button" data-action="back-to-saved" onClick={onBack}>{kit.backToSaved}</button>
-      ) : null}
-    </div>
-  );
+/** " (see 4.1 Managing the product lifecycle)", the section's name linked to it. */
+function RuleSource({ template, link }: { template: string; link: { href: string; section: string } }) {
+  const [before = '', after = ''] = template.split('{section}');
+  return <>{before}<a href={link.href} data-rule-link>{link.section}</a>{after}</>;
+}
+
+/**
+ * The link notice, loaded only when a page was opened from a link to this calculator (the notice
+ * is set after hydration, so nothing the server rendered is replaced).
+ */
+function LinkNoticeSlot(props: LinkNoticeProps) {
+  const [Notice, setNotice] = useState<((p: LinkNoticeProps) => ComponentChildren) | null>(null);
+  useEffect(() => {
+    void import('./LinkNotice').then((m) => setNotice(() => m.LinkNotice));
+  }, []);
+  return Notice ? <Notice {...props} /> : null;
 }

@@ -1,6 +1,6 @@
 /** Input fields shared by every calculator: text inputs that accept what people type, with an echo and a message. */
 import type { ComponentChildren } from 'preact';
-import type { ChoiceFieldSpec, DateFieldSpec, Message, NumericFieldSpec, TextFieldSpec } from '../../lib/kit/fields';
+import type { ChoiceFieldSpec, Message, NumericFieldSpec, TextFieldSpec } from '../../lib/kit/fields';
 import type { Formatter } from '../../lib/kit/format';
 import { interpolate } from '../../lib/kit/format';
 import { currenciesOfMark, parseNumber } from '../../lib/kit/parse-number';
@@ -110,7 +110,7 @@ export function ChoiceField<T extends string>({ ctx, name, label, spec, raw, lab
   );
 }
 
-interface TextLikeFieldProps {
+export interface TextLikeFieldProps {
   ctx: FieldContext;
   name: string;
   label: string;
@@ -133,7 +133,7 @@ interface TextLikeInputProps extends TextLikeFieldProps {
 }
 
 /** Shared markup of every text input (numbers, free text, dates): label, input, hint, message or echo. */
-function TextLikeInput(props: TextLikeInputProps) {
+export function TextLikeInput(props: TextLikeInputProps) {
   const { ctx, name, label, raw, error, onInput, hint, understood, inputMode, prefix, suffix } = props;
   const id = domId(ctx.calcId, name);
   const describedBy =
@@ -175,22 +175,4 @@ function TextLikeInput(props: TextLikeInputProps) {
 /** Free text (a name, a trigger condition); shown back only as text, never as markup. */
 export function TextField(props: TextLikeFieldProps & { spec: TextFieldSpec }) {
   return <TextLikeInput {...props} optional={props.spec.optional === true} maxLength={props.spec.maxLength ?? 64} understood={null} />;
-}
-
-/**
- * A calendar date typed as text (2026-12-01, 2026/12/1, 2026年12月1日), echoed back as a local
- * date so the reader sees what was understood. A text input rather than `type="date"`, so text
- * restored from a link or typed in any of the accepted forms is never silently blanked.
- */
-export function DateField(props: TextLikeFieldProps & { spec: DateFieldSpec; value: number | null | undefined }) {
-  const understood = props.error || props.value == null ? null : props.ctx.format.date(props.value);
-  return (
-    <TextLikeInput
-      {...props}
-      optional={props.spec.optional === true}
-      maxLength={64}
-      understood={understood}
-      hint={props.hint ?? props.ctx.ui.kit.dateHint}
-    />
-  );
 }

@@ -6,11 +6,10 @@
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Issue } from '../../lib/kit/calculator';
-import { decodeCsvBytes } from '../../lib/kit/csv';
 import type { FieldSpec, FieldSpecs } from '../../lib/kit/fields';
 import { interpolate } from '../../lib/kit/format';
-import { rowsFromCsv, rowsToCsv, type BadCell, type ChoiceAliases, type RawRow, type RowImportError, type RowRead, type TableSpec } from '../../lib/kit/rows';
-import { download, shortList } from './CalculatorFrame';
+import type { RawRow, RowRead, TableSpec } from '../../lib/kit/rows';
+import { download } from './CalculatorFrame';
 import { echo, messageText, type FieldContext } from './Fields';
 
 interface RowTableProps<C extends FieldSpecs> {
@@ -36,16 +35,8 @@ interface RowTableProps<C extends FieldSpecs> {
   importAliases?: Partial<Record<keyof C, readonly string[]>>;
 }
 
-function importErrorText(ctx: FieldContext, error: RowImportError): string {
-  const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(error)) if (k !== 'code' && k !== 'message' && (typeof v === 'string' || typeof v === 'number')) params[k] = v;
-  return interpolate(ctx.ui.messages[error.code] ?? error.code, params);
-}
-
-function badCellsText(ctx: FieldContext, cells: readonly BadCell[]): string {
-  const named = cells.map((c) => `${interpolate(ctx.ui.messages['csv.badCell'] ?? '', { row: c.row, column: c.column })} ${messageText(ctx.ui, c.message, ctx.format)}`);
-  return shortList(named, ctx.ui.kit.andMore, 2, 300);
-}
+/** CSV writing and reading, loaded on the first export or import (see csv-files.ts). */
+const csvFiles = () => import('./csv-files');
 
 function cellInputMode(spec: FieldSpec): 'decimal' | 'numeric' | 'text' {
   if (spec.kind === 'count') return 'numeric';
@@ -87,34 +78,21 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
   const keys = Object.keys(spec.columns) as (keyof C & string)[];
   const base = `${ctx.calcId.replace('.', '-')}-rows`;
   const fileRef = useRef<HTMLInputElement>(null);
-  const known = ctx.ui.tableAliases;
-  const aliases: Partial<Record<keyof C, readonly string[]>> = {};
-  const choiceAliases: ChoiceAliases<C> = {};
-  for (const key of keys) {
-    aliases[key] = [labels[key], ...(props.importAliases?.[key] ?? []), ...(known?.columns[key] ?? [])];
-    const options: Record<string, string[]> = {};
-    for (const [option, label] of Object.entries(props.choiceLabels?.[key] ?? {})) options[option] = [label, ...(known?.choices[key]?.[option] ?? [])];
-    for (const [option, others] of Object.entries(known?.choices[key] ?? {})) options[option] ??= [...others];
-    choiceAliases[key] = options;
-  }
+  const exportRows = async () => {
+    const { rowsToCsv } = await csvFiles();
+    download(`${ctx.calcId}-rows.csv`, rowsToCsv(spec, rows, labels, props.choiceLabels ?? {}));
+  };
 
-  const exportRows = () => download(`${ctx.calcId}-rows.csv`, rowsToCsv(spec, rows, labels, props.choiceLabels ?? {}));
-
-  const runImport = (text: string) => {
-    const result = rowsFromCsv(text, spec, aliases, choiceAliases);
-    if (result.ok) {
+  const runImport = async (text: string) => {
+    const { importRows } = await csvFiles();
+    const result = importRows(ctx, text, spec, labels, props.choiceLabels, props.importAliases);
+    if (result.rows) {
       props.onReplace(result.rows);
-      setImportStatus(
-        result.badCells.length
-          ? { kind: 'partial', text: interpolate(ctx.ui.kit.importedWithProblems, { count: result.rows.length, cells: badCellsText(ctx, result.badCells) }) }
-            : { kind: 'ok', text: interpolate(ctx.ui.kit.importedRows, { count: result.rows.length }) },
-      );
       refocus.current = { kind: 'paste' };
       setPasteOpen(false);
       setPasted('');
-    } else {
-      setImportStatus({ kind: 'error', text: importErrorText(ctx, result.error) });
     }
+    setImportStatus(result.status);
   };
 
   const onFile = async (event: Event) => {
@@ -124,15 +102,16 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
     if (file.size > 5_000_000) {
       setImportStatus({ kind: 'error', text: ctx.ui.messages['csv.fileTooLarge'] ?? '' });
     } else {
+      const { decodeCsvBytes } = await csvFiles();
       const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
-      if (decoded.ok) runImport(decoded.text);
+      if (decoded.ok) await runImport(decoded.text);
       else setImportStatus({ kind: 'error', text: ctx.ui.messages['csv.unknownEncoding'] ?? '' });
     }
     input.value = '';
   };
 
   return (
-    <div class="calc-table calc-wide" ref={rootRef}>
+    <div class="calc-table calc-table--edit-cards calc-wide" ref={rootRef}>
       <div class="calc-table-scroll">
         <table>
           <caption>{props.caption}</caption>
@@ -148,7 +127,7 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
               const rowIssues = (props.issues ?? []).filter((i) => i.row === r);
               return (
                 <tr key={r} data-row={r}>
-                  <th scope="row">{r + 1}</th>
+                  <th scope="row" data-label={interpolate(ctx.ui.kit.rowN, { n: r + 1 })}><span class="calc-row-number">{r + 1}</span></th>
                   {keys.map((key) => {
                     const columnSpec = spec.columns[key]!;
                     const error = reads[r]?.errors[key] ?? rowIssues.find((i) => i.column === key);
@@ -159,7 +138,7 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
                     const id = `${base}-${r}-${key}`;
                     const label = `${labels[key]}, ${interpolate(ctx.ui.kit.rowN, { n: r + 1 })}`;
                     return (
-                      <td key={key} class={`${error ? 'calc-cell--invalid' : ''}${columnSpec.kind === 'percent' ? ' calc-cell--percent' : ''}`.trim() || undefined}>
+                      <td key={key} data-label={labels[key]} class={`${error ? 'calc-cell--invalid' : ''}${columnSpec.kind === 'percent' ? ' calc-cell--percent' : ''}`.trim() || undefined}>
                         {columnSpec.kind === 'choice' ? (
                           <select id={id} aria-label={label} value={row[key]} onChange={(e) => props.onCell(r, key, (e.currentTarget as HTMLSelectElement).value)}>
                             {columnSpec.options.map((o) => <option key={o} value={o}>{props.choiceLabels?.[key]?.[o] ?? o}</option>)}
@@ -206,7 +185,7 @@ export function RowTable<C extends FieldSpecs>(props: RowTableProps<C>) {
       </div>
       {(props.issues ?? []).filter((i) => i.row !== undefined && !i.column).map((issue, i) => (
         <p key={i} class={`calc-issue calc-issue--${issue.severity}`} data-issue={issue.code}>
-          {interpolate(ctx.ui.kit.rowN, { n: (issue.row ?? 0) + 1 })}: {messageText(ctx.ui, issue, ctx.format)}
+          {interpolate(ctx.ui.kit.rowN, { n: (issue.row ?? 0) + 1 })}{ctx.ui.kit.labelSeparator}{messageText(ctx.ui, issue, ctx.format)}
         </p>
       ))}
       <div class="calc-table-actions">

@@ -13,6 +13,8 @@ export interface IslandStrings {
   messages: Record<string, string>;
   /** Table calculators: column and choice labels in both languages, accepted on CSV import. */
   tableAliases?: { columns: Record<string, string[]>; choices: Record<string, Record<string, string[]>> };
+  /** The chapter section that states the calculator's rule (its heading text and address). */
+  ruleLink?: { href: string; section: string };
 }
 
 export interface IslandProps<T> {

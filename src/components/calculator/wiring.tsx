@@ -1,10 +1,11 @@
 /**
- * The wiring every calculator island repeats: one field renderer per field kind, bound to the
- * island's definition, state and labels; and the usual split of a calculator's issues.
+ * The wiring every calculator island repeats: a renderer per common field kind (number, text,
+ * choice), bound to the island's definition, state and labels; and the usual split of a
+ * calculator's issues. Rarer kinds have their own module (dates: `dateRenderer` in DateField.tsx).
  */
 import type { Issue } from '../../lib/kit/calculator';
-import type { ChoiceFieldSpec, DateFieldSpec, FieldSpecs, Message, NumericFieldSpec, ReadAll, RawValues, TextFieldSpec } from '../../lib/kit/fields';
-import { ChoiceField, DateField, NumberField, TextField, type FieldContext } from './Fields';
+import type { ChoiceFieldSpec, FieldSpecs, Message, NumericFieldSpec, ReadAll, RawValues, TextFieldSpec } from '../../lib/kit/fields';
+import { ChoiceField, NumberField, TextField, type FieldContext } from './Fields';
 import type { RawRow, RowRead } from '../../lib/kit/rows';
 
 /** The part of `useCalculatorState` the field renderers read and write. */
@@ -20,7 +21,7 @@ export interface FieldExtra {
   hint?: string | undefined;
 }
 
-type KeysOf<S extends FieldSpecs, F> = { [K in keyof S]: S[K] extends F ? K : never }[keyof S] & string;
+export type KeysOf<S extends FieldSpecs, F> = { [K in keyof S]: S[K] extends F ? K : never }[keyof S] & string;
 type OptionOf<S> = S extends ChoiceFieldSpec<infer T> ? T : never;
 
 /**
@@ -46,11 +47,11 @@ export function fieldRenderers<S extends FieldSpecs>(
   const value = (key: keyof S) => state.read.values[key] as number | null | undefined;
   return {
     error,
+    value,
+    /** The props every field component takes, for renderers of rarer kinds (see DateField.tsx). */
+    props: common,
     number: (key: KeysOf<S, NumericFieldSpec>, extra?: FieldExtra) => (
       <NumberField {...common(key, extra)} spec={fields[key] as NumericFieldSpec} value={value(key)} error={error(key)} hint={extra?.hint} />
-    ),
-    date: (key: KeysOf<S, DateFieldSpec>, extra?: FieldExtra) => (
-      <DateField {...common(key, extra)} spec={fields[key] as DateFieldSpec} value={value(key)} error={error(key)} hint={extra?.hint} />
     ),
     text: (key: KeysOf<S, TextFieldSpec>, extra?: FieldExtra) => (
       <TextField {...common(key, extra)} spec={fields[key] as TextFieldSpec} error={error(key)} hint={extra?.hint} />
@@ -85,3 +86,6 @@ export function rowTableState<C extends FieldSpecs>(state: {
 }) {
   return { rows: state.rows, reads: state.rowReads, onCell: state.setCell, onAdd: state.addRow, onRemove: state.removeRow, onReplace: state.replaceRows };
 }
+
+/** What `fieldRenderers` returns. */
+export type FieldRenderers<S extends FieldSpecs> = ReturnType<typeof fieldRenderers<S>>;

@@ -7,6 +7,7 @@ import type { RawRow } from '../../lib/kit/rows';
 import type { CalculatorStrings } from '../../i18n/en/index';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
+import { DonutFigure } from '../calculator/DonutFigure';
 import { declareResults, present, ResultTable, tableCsvRows } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
@@ -132,7 +133,7 @@ export default function BcgMatrix({ locale, ui, t }: IslandProps<CalculatorStrin
               }),
             }}
           />
-          <ChartFigure
+          <DonutFigure
             ctx={ctx}
             id="resources"
             title={c.doughnutTitle}

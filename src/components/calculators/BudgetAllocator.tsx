@@ -18,6 +18,7 @@ import { chart } from '../../lib/kit/chart-config';
 import type { Issue } from '../../lib/kit/calculator';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
+import { DonutFigure } from '../calculator/DonutFigure';
 import { declareResults, present, ResultTable, tableCsvRows } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
@@ -216,7 +217,7 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
       }
       charts={
         <>
-          <ChartFigure
+          <DonutFigure
             ctx={ctx}
             id="allocation"
             title={c.doughnutTitle}

@@ -7,6 +7,7 @@ import type { RawRow } from '../../lib/kit/rows';
 import type { CalculatorStrings } from '../../i18n/en/index';
 import { CalculatorFrame } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
+import { DonutFigure } from '../calculator/DonutFigure';
 import { declareResults, present, ResultTable, tableCsvRows } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
@@ -107,7 +108,7 @@ export default function ChurnWarning({ locale, ui, t }: IslandProps<CalculatorSt
             }
             table={{ columns: [t.columns.name, logisticModel ? tr.logOdds : tr.points], rows: contributions.map((x) => [nameOf(x.row), f.number(x.value, 2)]) }}
           />
-          <ChartFigure
+          <DonutFigure
             ctx={ctx}
             id="gauge"
             title={c.gauge.title}

@@ -1,7 +1,7 @@
 /** C02.1 island: firms' shares (RowTable); CR-n, HHI range, both US merger-guideline band sets, Pareto chart. */
 import { useMemo } from 'preact/hooks';
 import { blankFirmRow, concentration, type BandPair, type FirmColumns, type FirmShare } from '../../lib/calculators/c02-1-concentration';
-import type { BandRange } from '../../lib/calculators/engines/bands';
+import type { BandRange } from '../../lib/calculators/engines/band-ranges';
 import { chart } from '../../lib/kit/chart-config';
 import { interpolate } from '../../lib/kit/format';
 import type { RawRow } from '../../lib/kit/rows';

@@ -6,6 +6,7 @@ import { interpolate } from '../../lib/kit/format';
 import type { CalculatorStrings } from '../../i18n/en/index';
 import { CalculatorFrame } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
+import { DonutFigure } from '../calculator/DonutFigure';
 import { declareResults, present, ResultTable, tableCsvRows } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
@@ -91,7 +92,7 @@ export default function CustomerTiers({ locale, ui, t }: IslandProps<CalculatorS
       }
       charts={
         <>
-          <ChartFigure
+          <DonutFigure
             ctx={ctx}
             id="tiers"
             title={c.tiers.title}

@@ -19,8 +19,8 @@ import {
   kmeansCalc,
   labelledRows,
   parseNameList,
-  prepare,
-  readTable,
+  prepareSteps,
+  readTableSteps,
   runFor,
   sampleRows,
   scatterPoints,
@@ -45,7 +45,7 @@ import { useCalculatorState } from '../calculator/useCalculatorState';
 import { useStoredText } from '../calculator/useStoredText';
 import { fieldRenderers } from '../calculator/wiring';
 import type { Issue } from '../../lib/kit/calculator';
-import { decodeCsvBytes, toCsv } from '../../lib/kit/csv';
+import { runSteps, type Steps } from '../../lib/kit/csv-parse';
 import type { Message } from '../../lib/kit/fields';
 import { interpolate } from '../../lib/kit/format';
 import { largestRemainder } from '../../lib/kit/rounding';
@@ -68,6 +68,9 @@ const POINT_STYLES = ['circle', 'triangle', 'rect', 'rectRot', 'crossRot', 'star
 const K_LABELS = Object.fromEntries(K_OPTIONS.map((k) => [k, k])) as Record<(typeof K_OPTIONS)[number], string>;
 const FIELD_KEYS = ['k', 'seed', 'standardize', 'columns', 'filterColumn', 'filterValue'] as const;
 
+/** CSV writing and file decoding, loaded when a file is read or written. */
+const csvFiles = () => import('../calculator/csv-files');
+
 function createWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
   try {
@@ -89,6 +92,56 @@ interface AsyncRun {
   fallback: boolean;
 }
 
+/**
+ * Data longer than this is read in slices of the main thread (`readTableSteps`), and a table with
+ * more cells than SLICED_PREPARE_CELLS is prepared in slices: a 1,500 × 200 or 50,000 × 6 file
+ * takes about a second to read, which would freeze the page in one piece.
+ */
+const SLICED_READ_CHARS = 200_000;
+const SLICED_PREPARE_CELLS = 100_000;
+/** The longest the sliced work holds the main thread before letting the page respond. */
+const SLICE_MS = 25;
+
+/** Runs `steps` in slices of about SLICE_MS, each in its own task; null if cancelled first. */
+function runInSlices<T>(steps: Steps<T>, cancelled: () => boolean): Promise<T | null> {
+  return new Promise((resolve) => {
+    const slice = () => {
+      if (cancelled()) return resolve(null);
+      const end = performance.now() + SLICE_MS;
+      for (;;) {
+        const next = steps.next();
+        if (next.done) return resolve(next.value);
+        if (performance.now() >= end) break;
+      }
+      setTimeout(slice, 0);
+    };
+    setTimeout(slice, 0);
+  });
+}
+
+/**
+ * The result of `steps()` for `deps`: computed at once when `sliced` is false (small data; also
+ * what the server renders), else in slices after the render, null until it is ready.
+ */
+function useStepped<T>(deps: readonly unknown[], sliced: boolean, steps: () => Steps<T> | null): T | null {
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const now = useMemo(() => (sliced ? null : (() => { const s = steps(); return s ? runSteps(s) : null; })()), [sliced, ...deps]);
+  const [later, setLater] = useState<{ deps: readonly unknown[]; value: T | null } | null>(null);
+  useEffect(() => {
+    if (!sliced) return;
+    const work = steps();
+    if (!work) return setLater({ deps, value: null });
+    let cancelled = false;
+    void runInSlices(work, () => cancelled).then((value) => !cancelled && setLater({ deps, value }));
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sliced, ...deps]);
+  if (!sliced) return now;
+  return later && later.deps.length === deps.length && later.deps.every((d, i) => Object.is(d, deps[i])) ? later.value : null;
+}
+
 function tableErrorMessage(error: TableError): Message {
   const { code, ...rest } = error;
   return { code, params: rest as Record<string, number | string> };
@@ -107,11 +160,12 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
   const idBase = 'C03-3';
 
   // Data: the sample (server render, first paint) or what the reader pasted or uploaded.
-  const sampleCsv = useMemo(() => toCsv(sampleRows(t.sample)), [t]);
+  // The same text `toCsv` writes (the sample has no formula-like text), without loading CSV writing.
+  const sampleCsv = useMemo(() => `${sampleRows(t.sample).map(formatNameList).join('\r\n')}\r\n`, [t]);
   const data = useStoredText('C03.3', sampleCsv);
   const [fileError, setFileError] = useState<Message | null>(null);
-  const tableRead = useMemo(() => readTable(data.text), [data.text]);
-  const table = tableRead.ok ? tableRead.table : null;
+  const tableRead = useStepped([data.text], data.text.length > SLICED_READ_CHARS, () => readTableSteps(data.text));
+  const table = tableRead?.ok ? tableRead.table : null;
   const numericColumns = useMemo(() => table?.columns.filter((c) => c.numeric) ?? [], [table]);
   const textColumns = table?.columns.filter((c) => !c.numeric) ?? [];
   const filterColumns = textColumns.filter((c) => c.categories.length > 0);
@@ -123,12 +177,14 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
   const bases = opts.bases ?? new Map<string, Base>();
   const baseOf = (column: ColumnInfo): Base => bases.get(column.name) ?? column.base;
 
-  const prepared = useMemo(
-    () => (table && options ? prepare(table, options) : null),
+  const prepared = useStepped(
     // `options` is rebuilt on every field change; only these fields change what `prepare` does.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [table, raw.columns, raw.standardize, raw.filterColumn, raw.filterValue, options === undefined],
+    !!table && table.rows.length * table.header.length > SLICED_PREPARE_CELLS,
+    () => (table && options ? prepareSteps(table, options) : null),
   );
+  /** A large file is still being read or prepared (in slices: the page stays responsive). */
+  const reading = tableRead === null || (!!table && !!options && prepared === null);
   const blocked =
     !prepared || !options || prepared.issues.some((i) => i.severity === 'error') || prepared.matrix.n < 3 || prepared.matrix.d === 0;
   const large = !blocked && clusterWork(prepared.matrix.n, prepared.matrix.d) > SYNC_MAX_WORK;
@@ -197,7 +253,7 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
 
   const current = asyncRun && asyncRun.prepared === prepared && asyncRun.k === k && asyncRun.seed === seed ? asyncRun : null;
   const run = large ? (current?.run ?? null) : syncRun;
-  const computing = large && !current?.final;
+  const computing = reading || (large && !current?.final);
   const output = useMemo(() => (prepared ? summarise(prepared, run) : null), [prepared, run]);
   const r: Partial<KMeansResults> = output?.results ?? {};
   const issues: Issue[] = [...(output?.issues ?? [])];
@@ -256,6 +312,7 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
     } else {
       try {
         // Excel on Chinese Windows writes GBK: bytes that are not UTF-8 are read as GB18030.
+        const { decodeCsvBytes } = await csvFiles();
         const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
         if (!decoded.ok) throw new Error('not text');
         replaceData(decoded.text, file.name);
@@ -320,7 +377,7 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
     : [data.origin ? interpolate(t.data.fromFile, { name: data.origin }) : null, data.status === 'saved' ? t.data.saved : data.status === 'tooLarge' ? t.data.tooLarge : t.data.unavailable]
         .filter(Boolean)
         .join(' ');
-  const dataError = fileError ?? (tableRead.ok ? null : tableErrorMessage(tableRead.error));
+  const dataError = fileError ?? (!tableRead || tableRead.ok ? null : tableErrorMessage(tableRead.error));
   const held = data.text.length > MAX_ECHO_CHARS && !editAsText;
 
   const res = declareResults(r, t.results);
@@ -356,13 +413,20 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
     return rows;
   };
 
-  const exportLabelled = () => {
+  const exportLabelled = async () => {
     if (!table || !r.labels || !r.rowIndex) return;
+    const { toCsv } = await csvFiles();
     download('C03.3-clusters.csv', toCsv(labelledRows(table, r.rowIndex, r.labels, t.results.clusterColumn)));
   };
 
   const progress = current?.progress;
-  const progressLabel = current?.fallback ? t.progress.fallback : progress?.phase === 'silhouette' ? t.progress.silhouette : t.progress.elbow;
+  const progressLabel = reading
+    ? t.progress.reading
+    : current?.fallback
+      ? t.progress.fallback
+      : progress?.phase === 'silhouette'
+        ? t.progress.silhouette
+        : t.progress.elbow;
 
   const selectField = (
     key: 'filterColumn' | 'filterValue' | 'x' | 'y',

@@ -9,6 +9,7 @@ import { declareResults, present, ResultTable } from '../calculator/Results';
 import { RowTable } from '../calculator/RowTable';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
+import { dateRenderer } from '../calculator/DateField';
 import { fieldRenderers, rowTableState, splitIssues } from '../calculator/wiring';
 
 type Fields = typeof priceAdjustment.fields;
@@ -23,6 +24,7 @@ export default function PriceAdjustment({ locale, ui, t }: IslandProps<Calculato
   // Errors sit beside their field (or table cell); warnings and notes go to the issue list.
   const { fieldErrors, rowIssues: tableIssues, listed } = splitIssues(issues);
   const field = fieldRenderers(ctx, priceAdjustment.fields, state, t.fields, fieldErrors);
+  const date = dateRenderer(field, priceAdjustment.fields);
 
   const res = declareResults(r, tr);
   const units = (v: number) => interpolate(tr.units, { value: f.integer(v) });
@@ -146,8 +148,8 @@ export default function PriceAdjustment({ locale, ui, t }: IslandProps<Calculato
           </fieldset>
           <fieldset class="calc-group">
             <legend>{t.parts.c}</legend>
-            {field.date('promoStart')}
-            {field.date('promoEnd')}
+            {date('promoStart')}
+            {date('promoEnd')}
             {field.text('trigger')}
           </fieldset>
           <fieldset class="calc-group">

@@ -25,6 +25,7 @@ import { declareResults, ResultTable, tableCsvRows } from '../calculator/Results
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
 import { useStoredText } from '../calculator/useStoredText';
+import { dateRenderer } from '../calculator/DateField';
 import { fieldRenderers, splitIssues } from '../calculator/wiring';
 
 type Strings = CalculatorStrings<'C08.1'>;
@@ -152,6 +153,7 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
   const { fieldErrors, rowIssues, listed } = splitIssues(run?.output?.issues ?? []);
   if (current?.fallback) listed.push({ severity: 'info', code: 'c08_1.workerFailed' });
   const field = fieldRenderers(ctx, rfmScorer.fields, state, t.fields, fieldErrors);
+  const date = dateRenderer(field, rfmScorer.fields);
 
   // ---- data handlers
   const replaceData = (text: string | null, origin: string | null = null) => {
@@ -327,7 +329,7 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
               </ul>
             ) : null}
           </fieldset>
-          {field.date('analysisDate', { hint: t.hints.analysisDate })}
+          {date('analysisDate', { hint: t.hints.analysisDate })}
           {field.choice('bins', t.choices.bins)}
           <fieldset class="calc-group" data-section="segment-map">
             <legend>{t.sections.segmentMap}</legend>

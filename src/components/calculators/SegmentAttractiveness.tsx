@@ -11,7 +11,8 @@ import {
   type SegmentColumns,
   type SegmentResult,
 } from '../../lib/calculators/c03-2-segment-attractiveness';
-import { chart, nineCellPlugin } from '../../lib/kit/chart-config';
+import { chart } from '../../lib/kit/chart-config';
+import { nineCellPlugin } from '../../lib/kit/chart-plugins';
 import { CalculatorFrame, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
 import { declareResults, ResultTable, tableCsvRows } from '../calculator/Results';

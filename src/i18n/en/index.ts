@@ -21,6 +21,8 @@ export const en = {
     formulas: 'Formulas used',
     variant: 'Variant',
     rule: 'The playbook’s rule',
+    /** After the rule: a link to the chapter section that states it. */
+    ruleSource: ' (see {section})',
     loadExample: 'Load worked example',
     reset: 'Reset to defaults',
     copyLink: 'Copy link to these inputs',

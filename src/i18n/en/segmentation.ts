@@ -290,6 +290,7 @@ export const kmeansCalculators = {
       silhouette: 'Computing the silhouette (exact)',
       done: '{value} done',
       fallback: 'Computing on the page…',
+      reading: 'Reading the data…',
     },
     results: {
       rowsUsed: 'Rows clustered',

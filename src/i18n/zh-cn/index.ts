@@ -17,6 +17,7 @@ export const zhCN: UiStrings = {
     formulas: '所用公式',
     variant: '计算口径',
     rule: '手册规则',
+    ruleSource: '（见“{section}”）',
     loadExample: '载入示例数据',
     reset: '恢复默认值',
     copyLink: '复制当前输入的链接',

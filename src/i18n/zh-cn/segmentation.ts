@@ -291,6 +291,7 @@ export const kmeansCalculators: Widen<typeof enKmeans> = {
       silhouette: '正在精确计算轮廓系数',
       done: '已完成 {value}',
       fallback: '正在页面中计算…',
+      reading: '正在读取数据…',
     },
     results: {
       rowsUsed: '参与聚类的行数',

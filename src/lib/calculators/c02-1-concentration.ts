@@ -20,7 +20,8 @@
 import { defineCalculator, dropNonFinite, need, round9, type Issue } from '../kit/calculator';
 import { MAX_FIELD_LENGTH } from '../kit/fields';
 import type { RawRow } from '../kit/rows';
-import { bandRanges, classifyBand, type BandRange, type BandScale } from './engines/bands';
+import { bandRanges, type BandRange } from './engines/band-ranges';
+import { classifyBand, type BandScale } from './engines/bands';
 
 export const concentrationBands = ['unconcentrated', 'moderate', 'high'] as const;
 export type ConcentrationBand = (typeof concentrationBands)[number];

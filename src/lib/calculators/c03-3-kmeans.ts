@@ -20,7 +20,7 @@
  * for more than SILHOUETTE_ALL_K_MAX_ROWS rows it is computed for the chosen k only.
  */
 import { defineCalculator, round9, type Issue } from '../kit/calculator';
-import { parseCsv, type CsvError } from '../kit/csv';
+import { parseCsv, parseCsvSteps, runSteps, type CsvError, type Steps } from '../kit/csv-parse';
 import { readNumericField, type Message, type NumericFieldSpec } from '../kit/fields';
 import type { CalcOutput } from '../kit/calculator';
 
@@ -569,9 +569,20 @@ export function guessBase(name: string): Base {
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
+/** Cells read (or rows prepared, × columns) between two yields of the step-wise readers below. */
+const CELLS_PER_STEP = 8_192;
+
 /** Parses the CSV (header row required), names and classifies its columns, and parses numeric cells once. */
 export function readTable(text: string): TableRead {
-  const parsed = parseCsv(text, { maxRows: MAX_DATA_ROWS + 1 });
+  return runSteps(readTableSteps(text));
+}
+
+/**
+ * `readTable` in steps: a large file (1,500 × 200 or 50,000 × 6 cells take about a second) is
+ * read in slices the island spreads over the main thread, so the page never freezes.
+ */
+export function* readTableSteps(text: string): Steps<TableRead> {
+  const parsed = yield* parseCsvSteps(text, { maxRows: MAX_DATA_ROWS + 1 });
   if (!parsed.ok) {
     if (parsed.error.code === 'csv.tooLarge') return { ok: false, error: { code: 'csv.tooLarge', maxRows: MAX_DATA_ROWS } };
     return { ok: false, error: parsed.error };
@@ -587,11 +598,15 @@ export function readTable(text: string): TableRead {
     used.add(name);
     return name;
   });
-  const columns: ColumnInfo[] = header.map((name, index) => {
+  const columns: ColumnInfo[] = [];
+  let cellsRead = 0;
+  for (let index = 0; index < header.length; index++) {
+    const name = header[index]!;
     const values = new Float64Array(rows.length);
     let nonEmpty = 0;
     let numbers = 0;
     for (let r = 0; r < rows.length; r++) {
+      if (++cellsRead % CELLS_PER_STEP === 0) yield;
       const cell = rows[r]![index]!;
       if (cell.trim() !== '') nonEmpty++;
       const read = readCell(cell);
@@ -612,8 +627,8 @@ export function readTable(text: string): TableRead {
       }
       categories = seen.size <= MAX_FILTER_CATEGORIES && seen.size >= 2 ? [...seen] : [];
     }
-    return { name, index, numeric, values: numeric ? values : null, categories, base: guessBase(name) };
-  });
+    columns.push({ name, index, numeric, values: numeric ? values : null, categories, base: guessBase(name) });
+  }
   return { ok: true, table: { header, rows, columns } };
 }
 
@@ -691,6 +706,12 @@ const sheetRow = (dataRow: number) => dataRow + 2;
  * z = (x − μ)/σ with population σ; a column with σ = 0 is left out and reported.
  */
 export function prepare(table: Table, options: Omit<SegmentOptions, 'k' | 'seed'>): Prepared {
+  return runSteps(prepareSteps(table, options));
+}
+
+/** `prepare` in steps of about CELLS_PER_STEP cells, for large tables (see `readTableSteps`). */
+export function* prepareSteps(table: Table, options: Omit<SegmentOptions, 'k' | 'seed'>): Steps<Prepared> {
+  const rowsPerStep = Math.max(1, Math.floor(CELLS_PER_STEP / Math.max(1, table.columns.length)));
   const issues: Issue[] = [];
   const numericColumns = table.columns.filter((c) => c.numeric);
   if (numericColumns.length === 0) issues.push({ severity: 'error', code: 'c03_3.noNumericColumns' });
@@ -727,7 +748,8 @@ export function prepare(table: Table, options: Omit<SegmentOptions, 'k' | 'seed'
   // Reject rows with a non-numeric cell in any chosen column.
   const used: number[] = [];
   let rowsRejected = 0;
-  for (const r of keep) {
+  for (const [step, r] of keep.entries()) {
+    if (step % rowsPerStep === rowsPerStep - 1) yield;
     const bad = chosen.find((c) => Number.isNaN(c.values![r]!));
     if (!bad) {
       used.push(r);
@@ -746,7 +768,9 @@ export function prepare(table: Table, options: Omit<SegmentOptions, 'k' | 'seed'
 
   // Means and population SDs over the used rows; drop constant columns when standardizing.
   const n = used.length;
-  const stats = chosen.map((c) => {
+  const stats: { column: ColumnInfo; mean: number; sd: number }[] = [];
+  for (const c of chosen) {
+    if (n > CELLS_PER_STEP) yield;
     let sum = 0;
     let min = Infinity;
     let max = -Infinity;
@@ -761,8 +785,8 @@ export function prepare(table: Table, options: Omit<SegmentOptions, 'k' | 'seed'
     for (const r of used) ss += (c.values![r]! - mean) ** 2;
     // Exactly equal values are constant even if rounding makes the computed σ a hair above 0.
     const sd = n > 0 && min !== max ? Math.sqrt(ss / n) : 0;
-    return { column: c, mean, sd };
-  });
+    stats.push({ column: c, mean, sd });
+  }
   const kept = options.standardize
     ? stats.filter((s) => {
         if (n > 0 && s.sd > 0) return true;
@@ -778,6 +802,7 @@ export function prepare(table: Table, options: Omit<SegmentOptions, 'k' | 'seed'
   const data = new Float64Array(n * d);
   const original = new Float64Array(n * d);
   for (let i = 0; i < n; i++) {
+    if (i % rowsPerStep === rowsPerStep - 1) yield;
     const r = used[i]!;
     for (let j = 0; j < d; j++) {
       const { column, mean, sd } = kept[j]!;

@@ -8,7 +8,8 @@
  * the critical value). Optimum prices come from the chosen demand model through both points.
  */
 import { defineCalculator, dropNonFinite, need, round9, type Issue } from '../kit/calculator';
-import { proportion, twoProportionTest, zForConfidence } from './engines/proportions';
+import { proportion, twoProportionTest } from './engines/proportions';
+import { zForConfidence } from './engines/sample-size';
 
 export const demandModels = ['linear', 'constant'] as const;
 export type DemandModel = (typeof demandModels)[number];

@@ -13,7 +13,8 @@
 import { defineCalculator, dropNonFinite, round9, type Issue } from '../kit/calculator';
 import { MAX_FIELD_LENGTH } from '../kit/fields';
 import type { RawRow, RowRead } from '../kit/rows';
-import { npsDifference, npsFromCounts, npsSampleSize } from './engines/nps';
+import { npsFromCounts, npsSampleSize } from './engines/nps';
+import { npsDifference } from './engines/nps-difference';
 import { proportion, twoProportionTest } from './engines/proportions';
 
 /** Fewer "yes" or "no" answers than this in a wave: the normal approximation is rough. */

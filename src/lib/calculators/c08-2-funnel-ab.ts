@@ -16,7 +16,8 @@
 import { defineCalculator, dropNonFinite, need, round9, type Issue } from '../kit/calculator';
 import { MAX_FIELD_LENGTH } from '../kit/fields';
 import type { RawRow, RowRead } from '../kit/rows';
-import { proportion, sampleSizePerArm, twoProportionTest } from './engines/proportions';
+import { proportion, twoProportionTest } from './engines/proportions';
+import { sampleSizePerArm } from './engines/sample-size';
 
 /** z for the 95% intervals the methodology uses. */
 const Z95 = 1.96;

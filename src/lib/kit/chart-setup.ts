@@ -76,8 +76,12 @@ export interface Tip {
 
 type LabelCallback = (item: unknown) => string | string[];
 
-/** Text for the hovered points, through the config's `plugins.tooltip.callbacks.label` when given. */
-function tooltipLines(chart: Chart, event: ChartEvent, callback: LabelCallback | undefined): Tip | null {
+/**
+ * Text for the hovered points, through the config's `plugins.tooltip.callbacks.label` when given.
+ * Islands write a line as "label: value"; `separator` is the page language's own (kit strings'
+ * `labelSeparator`: "：" in Chinese).
+ */
+function tooltipLines(chart: Chart, event: ChartEvent, callback: LabelCallback | undefined, separator: string): Tip | null {
   if (!event.native) return null;
   const type = (chart.config as { type?: string }).type;
   const mode = type === 'bar' ? 'index' : 'nearest';
@@ -90,12 +94,15 @@ function tooltipLines(chart: Chart, event: ChartEvent, callback: LabelCallback |
     const parsed = (typeof raw === 'number' ? { x: index, y: raw } : { ...(raw as object) }) as Record<string, number>;
     const label = String(chart.data.labels?.[index] ?? '');
     const item = { chart, dataset, datasetIndex, dataIndex: index, parsed, raw, label };
+    let line: string;
     if (callback) {
       const out = callback(item);
-      return Array.isArray(out) ? out.join(' ') : out;
+      line = Array.isArray(out) ? out.join(' ') : out;
+    } else {
+      const y = parsed['y'] ?? parsed['x'];
+      line = `${dataset.label ?? ''}: ${label ? `${label} ` : ''}${typeof y === 'number' ? y.toLocaleString() : ''}`;
     }
-    const y = parsed['y'] ?? parsed['x'];
-    return `${dataset.label ?? ''}: ${label ? `${label} ` : ''}${typeof y === 'number' ? y.toLocaleString() : ''}`;
+    return separator === ': ' ? line : line.replaceAll(': ', separator);
   });
   const { x, y } = hits[0]!.element.getProps(['x', 'y'], true) as { x: number; y: number };
   return { x, y, lines };
@@ -113,6 +120,7 @@ export function drawChart(
   keepHidden: boolean,
   previous: Chart | null,
   onTip: (tip: Tip | null) => void,
+  separator = ': ',
 ): Chart {
   const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const labelCallback = (cfg.options?.plugins as { tooltip?: { callbacks?: { label?: LabelCallback } } } | undefined)?.tooltip?.callbacks?.label;
@@ -122,7 +130,7 @@ export function drawChart(
     ...(reduceMotion ? { animation: false } : {}),
     ...cfg.options,
     ...(print ? { responsive: false, animation: false, devicePixelRatio: 2 } : {}),
-    onHover: (event, _elements, chart) => onTip(tooltipLines(chart, event, labelCallback)),
+    onHover: (event, _elements, chart) => onTip(tooltipLines(chart, event, labelCallback, separator)),
   };
   if (keepHidden && previous) cfg.data.datasets.forEach((dataset, i) => i < previous.data.datasets.length && (dataset.hidden = !previous.isDatasetVisible(i)));
   Chart.defaults.color = palette.text;

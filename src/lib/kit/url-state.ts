@@ -8,7 +8,7 @@
  * Rows use their own encoding, separate from CSV export: a JSON array whose first item is the
  * column keys and whose other items are rows of raw cell strings, exactly as typed.
  */
-import { parseCsv } from './csv';
+import { parseCsv } from './csv-parse';
 import { MAX_FIELD_LENGTH, type FieldSpec, type FieldSpecs, type RawValues } from './fields';
 
 export interface DecodedState<S extends FieldSpecs> {

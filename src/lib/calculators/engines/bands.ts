@@ -17,7 +17,7 @@
  * stable reason for the caller to turn into its own message code.
  */
 import { round9 } from '../../kit/calculator';
-import type { Guarded } from './proportions';
+import type { Guarded } from './normal';
 
 export type BandDirection = 'higherIsWorse' | 'lowerIsWorse';
 
@@ -51,8 +51,8 @@ export type BandScaleGuard =
 
 export type BandGuard = BandScaleGuard | 'valueNotFinite';
 
-const atOf = (t: Threshold): number => (typeof t === 'number' ? t : t.at);
-const sideOf = (t: Threshold): ThresholdSide => (typeof t === 'number' ? 'upper' : t.onThreshold);
+export const atOf = (t: Threshold): number => (typeof t === 'number' ? t : t.at);
+export const sideOf = (t: Threshold): ThresholdSide => (typeof t === 'number' ? 'upper' : t.onThreshold);
 
 /**
  * Checks a scale, e.g. one whose thresholds a reader has edited. Equal neighbouring thresholds
@@ -88,36 +88,4 @@ export function classifyBand<B extends string>(value: number, scale: BandScale<B
     if (reaches(x, round9(atOf(t)), sideOf(t), scale.direction)) severity = i + 1;
   });
   return { ok: true, band: scale.bands[severity]!, severity };
-}
-
-/** One band's stretch of the number line, for legends ("1,500–2,500") and chart guides. */
-export interface BandRange<B extends string = string> {
-  band: B;
-  /** Numerically lower end; absent for the band that runs down without limit. */
-  from?: number;
-  fromIncluded: boolean;
-  /** Numerically upper end; absent for the band that runs up without limit. */
-  to?: number;
-  toIncluded: boolean;
-}
-
-/**
- * Every band of a valid scale with its numeric range, in band order (calmest first), so the
- * UI can print the cut-offs exactly as the classifier applies them.
- */
-export function bandRanges<B extends string>(scale: BandScale<B>): Guarded<{ ranges: BandRange<B>[] }, BandScaleGuard> {
-  const guard = checkBandScale(scale);
-  if (guard) return { ok: false, reason: guard };
-  const ranges: BandRange<B>[] = scale.bands.map((band) => ({ band, fromIncluded: false, toIncluded: false }));
-  scale.thresholds.forEach((t, i) => {
-    const at = atOf(t);
-    const upperOwnsIt = sideOf(t) === 'upper';
-    // Higher is worse: band i lies below the threshold, band i + 1 above; lower is worse: the reverse.
-    const [below, above] = scale.direction === 'higherIsWorse' ? [ranges[i]!, ranges[i + 1]!] : [ranges[i + 1]!, ranges[i]!];
-    below.to = at;
-    below.toIncluded = !upperOwnsIt;
-    above.from = at;
-    above.fromIncluded = upperOwnsIt;
-  });
-  return { ok: true, ranges };
 }
