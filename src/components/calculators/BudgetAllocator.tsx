@@ -119,7 +119,11 @@ export default function BudgetAllocator({ locale, ui, t }: IslandProps<Calculato
       columnKeys.map((k) => ({ section: 'input' as const, label: `${interpolate(ui.kit.rowN, { n: i + 1 })} · ${t.columns[k]}`, value: choiceText(k, row[k]) })),
     ),
   ];
-  const csvExtra = () => [...tableCsvRows(headers, allocationRows), ...tableCsvRows(ruleHeaders, ruleRows)];
+  // In the file, floor and ceiling in cells of their own (a spreadsheet sums amounts, not ranges).
+  const boundsAt = headers.indexOf(tr.bounds);
+  const csvHeaders = headers.toSpliced(boundsAt, 1, c.floor, c.ceiling);
+  const csvAllocationRows = allocationRows.map((row, k) => row.toSpliced(boundsAt, 1, f.money(lines[k]!.floor), lines[k]!.cap === null ? tr.noCeiling : f.money(lines[k]!.cap!)));
+  const csvExtra = () => [...tableCsvRows(csvHeaders, csvAllocationRows), ...tableCsvRows(ruleHeaders, ruleRows)];
 
   // Doughnut: lines, then unassigned and the reserve (incl. anything returned to it).
   const parts: { label: string; value: number; kind: 'line' | 'unassigned' | 'reserve' }[] = [
