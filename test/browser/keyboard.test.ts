@@ -208,7 +208,7 @@ describe.each(cases.filter((c) => c.csv !== null))('$id rows by keyboard', ({ id
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('import-paste');
     await page.keyboard.press('Space');
     await expect.poll(() => rows.count()).toBe(3);
-    expect(await root.locator('[data-import-status="ok"]').count()).toBe(1);
+    await expect.poll(() => root.locator('[data-import-status]').getAttribute('data-import-status')).toBe('ok');
     expect(await root.locator('.calc-table.calc-wide tbody tr input').first().inputValue()).toMatch(/Keyboard (segment|line) A/);
     // The paste panel closes; focus returns to its toggle rather than falling to the page.
     expect(await paste.getAttribute('aria-expanded')).toBe('false');
