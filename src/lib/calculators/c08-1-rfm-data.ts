@@ -9,7 +9,8 @@ import { parseCsv, toCsv, undefuse } from '../kit/csv';
 import { readField, type FieldRead, type Message, type ValuesOf } from '../kit/fields';
 import { isoDate } from '../kit/parse-date';
 import type { RawRow, RowRead } from '../kit/rows';
-import { normaliseHeader, type BadCell, type RowImportError } from '../kit/row-csv';
+import { normaliseHeader } from '../kit/headers';
+import type { BadCell, RowImportError } from '../kit/row-csv';
 import { rfmScorer, scoredCustomerColumns, type RfmColumns, type RfmResults, type RfmSource, type ScoredCustomer, type SegmentName } from './c08-1-rfm';
 
 export type RfmColumnKey = keyof RfmColumns & string;

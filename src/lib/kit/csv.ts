@@ -12,12 +12,14 @@ export { parseCsv, type CsvError, type CsvParse } from './csv-parse';
  */
 export function defuse(cell: string): string {
   if (/^[=+\-@\t\r]/.test(cell) && !/^[-+]?\d[\d.,\s]*%?$/.test(cell)) return `'${cell}`;
+  // Text that already looks defused (`'-`, `''=`) gets one more apostrophe, which `undefuse` takes off.
+  if (/^'+[=+\-@\t\r]/.test(cell)) return `'${cell}`;
   return cell;
 }
 
 /** Takes off the apostrophe `defuse` added, so an exported file imports back unchanged. */
 export function undefuse(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** A number as a spreadsheet reads it: plain digits, `-8000`, `0.125`, never grouped or formatted. */

@@ -7,6 +7,7 @@ import { parseCsv, toCsv, undefuse, type CsvError } from './csv';
 import { blankCell } from './url-state';
 import { readField, type FieldSpecs, type Message } from './fields';
 import type { RawRow, TableSpec } from './rows';
+import { normaliseHeader } from './headers';
 
 export type RowImportError =
   | CsvError
@@ -24,9 +25,7 @@ export interface BadCell {
 
 export type RowImport<C extends FieldSpecs> = { ok: true; rows: RawRow<C>[]; badCells: BadCell[] } | { ok: false; error: RowImportError };
 
-/** Header and choice text compared loosely: width, case, spacing, dashes, brackets, `%`, `_` ignored. */
-export const normaliseHeader = (h: string) =>
-  h.normalize('NFKC').trim().toLowerCase().replace(/[\s_\-\u2010-\u2015\u2212()（）\[\]【】%:：]/g, '');
+export { normaliseHeader };
 
 /** For choice columns: each option's labels (both languages); a cell may hold the code or any label. */
 export type ChoiceAliases<C extends FieldSpecs> = Partial<Record<keyof C, Record<string, readonly string[]>>>;
