@@ -191,7 +191,8 @@ describe('store scenarios', () => {
   it('every string a person can type round-trips through a scenario exactly (property)', () => {
     const cell = fc.string({ unit: 'binary', maxLength: 40 });
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), cell), fc.array(fc.tuple(cell, cell, cell), { maxLength: 6 }), (raw, grid) => {
+      // Keys are field names; `__proto__` is never one, and reading a stored record drops it on purpose.
+      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((key) => key !== '__proto__'), cell), fc.array(fc.tuple(cell, cell, cell), { maxLength: 6 }), (raw, grid) => {
         const kv = new MemoryStorage();
         const rows = encodeRows({ a: {}, b: {}, c: {} } as unknown as FieldSpecs, grid.map(([a, b, c]) => ({ a, b, c })));
         putScenario(kv, 'C05.1', { id: 's-x', name: 'X', raw, rows }, true);
