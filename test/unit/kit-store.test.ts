@@ -191,7 +191,7 @@ describe('store scenarios', () => {
   it('every string a person can type round-trips through a scenario exactly (property)', () => {
     const cell = fc.string({ unit: 'binary', maxLength: 40 });
     fc.assert(
-      // Keys are field names; `__proto__` is never one, and reading a stored record drops it on purpose.
+      // Keys are field names; `__proto__` is never one (reading a record would not keep it as a key).
       fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((key) => key !== '__proto__'), cell), fc.array(fc.tuple(cell, cell, cell), { maxLength: 6 }), (raw, grid) => {
         const kv = new MemoryStorage();
         const rows = encodeRows({ a: {}, b: {}, c: {} } as unknown as FieldSpecs, grid.map(([a, b, c]) => ({ a, b, c })));
