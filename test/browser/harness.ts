@@ -116,6 +116,22 @@ export async function settleCalculators(page: Page, timeout = 60_000): Promise<v
   );
 }
 
+/** Types a digit at the end of the first text input of each calculator, then lets it recompute and redraw. */
+export async function typeIntoCalculators(page: Page): Promise<number> {
+  const calculators = page.locator('[data-calculator]');
+  const count = await calculators.count();
+  for (let i = 0; i < count; i++) {
+    const input = calculators.nth(i).locator('input[type="text"]').first();
+    if ((await input.count()) === 0) continue;
+    await input.focus(); // real key presses below, without click()'s actionability round trips
+    await page.keyboard.press('End');
+    await page.keyboard.type('1');
+  }
+  // Debounced recompute, then Chart.js's redraw: a violation would be raised by then.
+  if (count > 0) await page.waitForTimeout(400);
+  return count;
+}
+
 /** CSP violation events, and the browser's own console message for each (it names the missing hash). */
 export function cspReport(path: string, problems: PageProblems): string[] {
   const refused = [...problems.pageErrors, ...problems.consoleErrors].filter((e) => /content security policy/i.test(e));

@@ -8,27 +8,12 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { cspReport, launchBrowser, openPage, pagePool, serveSite, settleCalculators, sitemapUrls, type Site } from './harness';
+import { cspReport, launchBrowser, typeIntoCalculators, openPage, pagePool, serveSite, settleCalculators, sitemapUrls, type Site } from './harness';
 
 const DIST = 'dist';
 const DIST_SUB = 'dist-sub';
 
 let browser: Browser;
-
-/** Types a digit at the end of the first text input of each calculator, then lets it recompute and redraw. */
-async function typeIntoCalculators(page: Page): Promise<number> {
-  const calculators = page.locator('[data-calculator]');
-  const count = await calculators.count();
-  for (let i = 0; i < count; i++) {
-    const input = calculators.nth(i).locator('input[type="text"]').first();
-    if ((await input.count()) === 0) continue;
-    await input.focus();
-    await page.keyboard.press('End');
-    await page.keyboard.type('1');
-  }
-  if (count > 0) await page.waitForTimeout(400);
-  return count;
-}
 
 /** Opens the search dialog, runs a query and returns how many results it lists (0 if none came). */
 async function searchOnce(page: Page, query: string): Promise<number> {

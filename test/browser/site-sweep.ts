@@ -20,7 +20,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, badNumbersOnPage, cspReport, launchBrowser, openPage, serveSite, settleCalculators, sitemapUrls, type Site } from './harness';
+import { axeViolations, badNumbersOnPage, cspReport, launchBrowser, openPage, serveSite, settleCalculators, sitemapUrls, typeIntoCalculators, type Site } from './harness';
 import { JARGON } from '../shared/jargon';
 import { strings } from '~/i18n';
 import { CALCULATORS } from '~/lib/calculators/registry';
@@ -161,22 +161,6 @@ async function overflowingWidths(page: Page): Promise<string[]> {
   }
   await page.setViewportSize({ width: 1280, height: 800 });
   return wide;
-}
-
-/** Types a digit at the end of the first text input of each calculator, then lets it recompute and redraw. */
-async function typeIntoCalculators(page: Page): Promise<number> {
-  const calculators = page.locator('[data-calculator]');
-  const count = await calculators.count();
-  for (let i = 0; i < count; i++) {
-    const input = calculators.nth(i).locator('input[type="text"]').first();
-    if ((await input.count()) === 0) continue;
-    await input.focus(); // real key presses below, without click()'s actionability round trips
-    await page.keyboard.press('End');
-    await page.keyboard.type('1');
-  }
-  // Debounced recompute, then Chart.js's redraw: a violation would be raised by then.
-  if (count > 0) await page.waitForTimeout(400);
-  return count;
 }
 
 /** Switches the theme as Starlight's theme menu does, and lets the charts repaint in its colours. */
