@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run lighthouse`: builds the site into a temporary folder, serves it locally and audits the
- * home page and the calculator-heavy pricing chapter in both languages with Lighthouse's default
+ * home page, the calculator-heavy pricing chapter and a calculator page in both languages with Lighthouse's default
  * (mobile) settings in Debian's Chromium: performance, accessibility, best practices and SEO, and
  * the bytes each page transfers. Exits 1 when any score is under 95.
  * The site is served by startServer (test/tools/serve.mjs) behind a small gzip layer, because every
@@ -10,7 +10,7 @@
  * would make anyone wait. `--no-compress` audits the uncompressed server.
  * Runs on the project's Node 24 (Lighthouse 13 needs Node ≥ 22.19): start it through npm.
  * Each URL is audited three times (`--runs N`) and the median run by performance counts.
- *   npm run lighthouse [-- --no-build --dir dist] [--no-compress] [--runs 3]
+ *   npm run lighthouse [-- --no-build --dir dist] [--no-compress] [--runs 3] [--path zh-cn/ …]
  */
 import { spawn } from 'node:child_process';
 import { createServer, request as httpRequest } from 'node:http';
@@ -23,7 +23,7 @@ import { buildSite } from './build-sites.mjs';
 import { startServer } from './serve.mjs';
 
 const MIN_SCORE = 95;
-const PATHS = ['', 'chapters/05-pricing/', 'zh-cn/', 'zh-cn/chapters/05-pricing/'];
+const ALL_PATHS = ['', 'chapters/05-pricing/', 'calculators/c05-1/', 'zh-cn/', 'zh-cn/chapters/05-pricing/', 'zh-cn/calculators/c05-1/'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
 if (!CHROMIUM) {
@@ -32,6 +32,9 @@ if (!CHROMIUM) {
 }
 
 const args = process.argv.slice(2);
+// `--path zh-cn/` (repeatable) audits only the pages named.
+const chosen = args.flatMap((a, i) => (a === '--path' ? [args[i + 1] ?? ''] : []));
+const PATHS = chosen.length ? chosen : ALL_PATHS;
 const ownBuild = !args.includes('--no-build');
 const compress = !args.includes('--no-compress');
 const RUNS = args.includes('--runs') ? Math.max(1, Number(args[args.indexOf('--runs') + 1])) : 3;
@@ -150,8 +153,9 @@ try {
   mkdirSync('test-results', { recursive: true });
   writeFileSync('test-results/lighthouse.json', JSON.stringify(reports, null, 1));
 
-  const chrome = reports['/'].environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium';
-  console.log(`\nLighthouse ${reports['/'].lighthouseVersion}, mobile preset, ${chrome}, ${compress ? 'gzip' : 'uncompressed'}, median of ${RUNS} run(s) (reports: test-results/lighthouse.json)`);
+  const first = Object.values(reports)[0];
+  const chrome = first.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium';
+  console.log(`\nLighthouse ${first.lighthouseVersion}, mobile preset, ${chrome}, ${compress ? 'gzip' : 'uncompressed'}, median of ${RUNS} run(s) (reports: test-results/lighthouse.json)`);
   console.table(Object.fromEntries(rows.map(({ path, ...rest }) => [path, rest])));
   console.log(failed ? `A score is under ${MIN_SCORE}.` : `Every score is ${MIN_SCORE} or more.`);
 } catch (error) {

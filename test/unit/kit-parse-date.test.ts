@@ -22,7 +22,7 @@ describe('kit: date fields', () => {
   });
 
   it('gives field messages: empty required, empty optional, not a date', () => {
-    const specs = { a: { kind: 'date' }, b: { kind: 'date', optional: true } } as const;
+    const specs = { a: { kind: 'date', parse: parseDate }, b: { kind: 'date', optional: true, parse: parseDate } } as const;
     expect(readFields(specs, { a: '', b: '' })).toEqual({ values: { b: null }, errors: { a: { code: 'parse.emptyDate' } } });
     expect(readFields(specs, { a: 'x', b: '2026-01-01' }).errors.a).toEqual({ code: 'parse.notADate' });
   });

@@ -12,7 +12,7 @@ import {
   emptyRecord,
   LEGACY,
   META_KEY,
-  migrate,
+  needsMigration,
   newScenarioId,
   readCalculator,
   readChecklists,
@@ -23,6 +23,7 @@ import {
   writeText,
   type KeyValue,
 } from '~/lib/kit/store';
+import { migrate } from '~/lib/kit/store-migrate';
 import { deleteScenario, listCalculators, parseSnapshot, putScenario, readSnapshot, setActiveScenario, uniqueScenarioName, writeSnapshot } from '~/lib/kit/store-edit';
 import type { FieldSpecs } from '~/lib/kit/fields';
 import { decodeRows, decodeSaved, encodeRows, scenarioParamName } from '~/lib/kit/url-state';
@@ -125,6 +126,16 @@ describe('store migrations: nothing of an older layout is lost', () => {
     expect(migrate(tiny).kept).toEqual([LEGACY.inputs('C05.1')]);
     expect(tiny.getItem(LEGACY.inputs('C05.1'))).toBe('{"material":"7"}');
     expect(tiny.getItem(META_KEY)).toBeNull(); // not marked: tried again next time
+  });
+
+  it('needsMigration: only storage holding an older layout, not yet marked, loads the migration code', () => {
+    expect(needsMigration(new MemoryStorage())).toBe(false);
+    expect(needsMigration(new MemoryStorage({ [calculatorKey('C05.1')]: '{}' }))).toBe(false);
+    const kv = new MemoryStorage(fixture('store-v1.json'));
+    expect(needsMigration(kv)).toBe(true);
+    expect(needsMigration(new MemoryStorage({ [LEGACY.checklists]: '{}' }))).toBe(true);
+    migrate(kv);
+    expect(needsMigration(kv)).toBe(false);
   });
 
   it('nothing stored: marks the version and writes nothing else', () => {

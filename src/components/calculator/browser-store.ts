@@ -1,5 +1,7 @@
 /**
- * The store (`src/lib/kit/store.ts`) in the browser: localStorage, migrated once per page load,
+ * The store (`src/lib/kit/store.ts`) in the browser: localStorage, migrated once per page load
+ * when it still holds an older layout (the migration code loads only then; listeners hear a
+ * change of every key when it is done, and `storeReady()` waits for it),
  * with one change feed for this tab's writes and other tabs' (`storage` events), and quota reports.
  *
  * Use: `const kv = localStore(); report(key, putScenario(kv, …))` after a write, so this tab's
@@ -7,7 +9,7 @@
  * `subscribe(listener)` for changes from either tab. The plan page reads every calculator with
  * `listCalculators(kv)` and the whole store with `readSnapshot(kv)` (`store-edit.ts`).
  */
-import { migrate, type KeyValue, type WriteResult } from '../../lib/kit/store';
+import { needsMigration, type KeyValue, type WriteResult } from '../../lib/kit/store';
 
 /** `change`: `key` changed (null: storage was cleared); `quota`: a write failed for want of room. */
 export type StoreEvent = { kind: 'change'; key: string | null; fromOtherTab: boolean } | { kind: 'quota'; key: string | null };
@@ -15,16 +17,33 @@ export type StoreEvent = { kind: 'change'; key: string | null; fromOtherTab: boo
 let opened: KeyValue | null | undefined;
 const listeners = new Set<(event: StoreEvent) => void>();
 
-/** localStorage, migrated to the current layout; null when storage is blocked. */
+/** Settles once work saved in an older layout has been moved (at once when there is none). */
+let migrated: Promise<void> = Promise.resolve();
+
+/** localStorage (being migrated to the current layout if it holds an older one); null when storage is blocked. */
 export function localStore(): KeyValue | null {
   if (opened !== undefined) return opened;
   try {
     opened = window.localStorage;
-    migrate(opened);
+    if (needsMigration(opened)) {
+      const kv = opened;
+      migrated = import('../../lib/kit/store-migrate')
+        .then(({ migrate }) => {
+          migrate(kv);
+          emit({ kind: 'change', key: null, fromOtherTab: false });
+        })
+        .catch(() => undefined); // offline before the chunk was cached: tried again on the next visit
+    }
   } catch {
     opened = null; // blocked by privacy settings: persistence is a nicety, never a failure
   }
   return opened;
+}
+
+/** The store once older saved work is in the current layout, for readers that read once (no listener). */
+export function storeReady(): Promise<KeyValue | null> {
+  const kv = localStore();
+  return migrated.then(() => kv);
 }
 
 function emit(event: StoreEvent) {

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { defaultCurrency, isCurrency, type Currency, type Locale } from '../../lib/kit/format';
 import { readCurrency, writeCurrency } from '../../lib/kit/store';
-import { localStore } from './browser-store';
+import { localStore, storeReady } from './browser-store';
 
 const EVENT = 'mpp-currency';
 
@@ -10,9 +10,12 @@ export function useCurrency(locale: Locale): [Currency, (c: Currency) => void] {
   const [currency, setCurrency] = useState<Currency>(defaultCurrency(locale));
   useEffect(() => {
     const fromLink = new URLSearchParams(window.location.search).get('cur') ?? '';
-    const stored = readCurrency(localStore()) ?? '';
     if (isCurrency(fromLink)) setCurrency(fromLink);
-    else if (isCurrency(stored)) setCurrency(stored);
+    else
+      void storeReady().then((kv) => {
+        const stored = readCurrency(kv) ?? '';
+        if (isCurrency(stored)) setCurrency(stored);
+      });
     const onChange = (event: Event) => {
       const next = (event as CustomEvent<string>).detail;
       if (isCurrency(next)) setCurrency(next);

@@ -32,9 +32,9 @@ export function useStoredText(id: string, fallback: string, maxChars = MAX_STORE
       setStatus('saved');
     };
     load();
-    // Another tab saved a new data set: use it here too.
+    // Another tab saved a new data set, or many keys changed at once (a migration, an imported plan): use it here too.
     return subscribe((event) => {
-      if (event.kind === 'change' && event.fromOtherTab && event.key === storedTextKey(id)) load();
+      if (event.kind === 'change' && (event.key === null || (event.fromOtherTab && event.key === storedTextKey(id)))) load();
     });
   }, [id, maxChars]);
 

@@ -3,13 +3,13 @@
  * Reading tolerates blocked storage and foreign data; writing reports whether the ticks were kept.
  */
 import { CHECKLISTS_KEY, readChecklists, writeChecklist } from '../../lib/kit/store';
-import { localStore, report } from '../calculator/browser-store';
+import { localStore, report, storeReady } from '../calculator/browser-store';
 
 export const CHECKLIST_KEY = CHECKLISTS_KEY;
 
 /** The ticked item ids of one chapter (empty if none, unreadable or storage is blocked). */
-export function readTicks(chapter: string): string[] {
-  return readChecklists(localStore())[chapter] ?? [];
+export async function readTicks(chapter: string): Promise<string[]> {
+  return readChecklists(await storeReady())[chapter] ?? [];
 }
 
 /** Saves one chapter's ticks, leaving the other chapters as they are; false if storage is unavailable or full. */

@@ -14,6 +14,7 @@
  */
 import { defineCalculator, dropNonFinite, need, round9, type Issue } from '../kit/calculator';
 import { completeRow, type RowRead } from '../kit/rows';
+import { parseDate } from '../kit/parse-date';
 
 export const discountModes = ['allUnits', 'incremental'] as const;
 export type DiscountMode = (typeof discountModes)[number];
@@ -214,8 +215,8 @@ export const priceAdjustment = defineCalculator({
     mode: { kind: 'choice', options: discountModes },
     orderQuantity: { kind: 'count', min: 0 },
     // (c)
-    promoStart: { kind: 'date', optional: true },
-    promoEnd: { kind: 'date', optional: true },
+    promoStart: { kind: 'date', optional: true, parse: parseDate },
+    promoEnd: { kind: 'date', optional: true, parse: parseDate },
     trigger: { kind: 'text', optional: true, maxLength: 64 },
     // (d)
     basePrice: { kind: 'money', min: 0, optional: true },

@@ -16,7 +16,7 @@
  */
 import { defineCalculator, dropNonFinite, round9, type Issue } from '../kit/calculator';
 import { MAX_FIELD_LENGTH } from '../kit/fields';
-import { parseDateReading, type DateReading } from '../kit/parse-date';
+import { parseDate, parseDateReading, type DateReading } from '../kit/parse-date';
 import type { RawRow, RowRead } from '../kit/rows';
 import { RFM_MIN_CUSTOMERS, aggregateTransactions, scoreRfm, type RfmReason } from './engines/rfm';
 
@@ -241,7 +241,7 @@ export const blankRfmRow = (): RawRow<RfmColumns> => row('', '', '', '');
 
 const fields = {
   source: { kind: 'choice', options: rfmSources },
-  analysisDate: { kind: 'date', optional: true },
+  analysisDate: { kind: 'date', optional: true, parse: parseDate },
   bins: { kind: 'choice', options: binOptions },
   championsMinR: cut, championsMinF: cut, atRiskMaxR: cut, atRiskMinF: cut, loyalMinF: cut,
   promisingMinR: cut, promisingMaxF: cut, hibernatingMaxR: cut, hibernatingMaxF: cut,

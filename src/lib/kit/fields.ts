@@ -2,7 +2,7 @@
  * Field specifications and the single place where typed text becomes a value.
  * Calculators declare their fields; the UI and the URL/CSV readers all call `readField`.
  */
-import { parseDate } from './parse-date';
+import type { ParsedDate } from './parse-date';
 import { parseNumber } from './parse-number';
 
 export type NumericKind = 'number' | 'money' | 'percent' | 'count';
@@ -32,9 +32,13 @@ export interface TextFieldSpec {
   optional?: boolean;
 }
 
-/** A calendar date, stored as a day number (days since 1970-01-01 UTC); see `parse-date.ts`. */
+/**
+ * A calendar date, stored as a day number (days since 1970-01-01 UTC). The spec carries its
+ * reader (`parseDate` from parse-date.ts) so only calculators with dates load the date parser.
+ */
 export interface DateFieldSpec {
   kind: 'date';
+  parse: (raw: string) => ParsedDate;
   optional?: boolean;
 }
 
@@ -93,7 +97,7 @@ export function readTextField(raw: string, spec: TextFieldSpec): FieldRead<strin
 
 export function readDateField(raw: string, spec: DateFieldSpec): FieldRead<number | null> {
   if (raw.length > MAX_FIELD_LENGTH) return { ok: false, message: { code: 'parse.tooLong', params: { max: MAX_FIELD_LENGTH } } };
-  const parsed = parseDate(raw);
+  const parsed = spec.parse(raw);
   if (parsed.ok) return { ok: true, value: parsed.day };
   if (parsed.error === 'empty' && spec.optional) return { ok: true, value: null };
   return { ok: false, message: { code: parsed.error === 'empty' ? 'parse.emptyDate' : 'parse.notADate' } };

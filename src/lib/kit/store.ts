@@ -90,7 +90,8 @@ export const isObject = (value: unknown): value is Record<string, unknown> => ty
 const SCENARIO_ID = /^[a-z0-9-]{1,40}$/;
 export const CALCULATOR_ID = /^C\d\d\.\d$/;
 
-function parseJson(text: string | null, maxLength = MAX_RECORD_LENGTH): unknown {
+/** JSON from storage, or undefined when absent, too long or not JSON. */
+export function parseJson(text: string | null, maxLength = MAX_RECORD_LENGTH): unknown {
   if (text === null || text.length > maxLength) return undefined;
   try {
     return JSON.parse(text);
@@ -132,7 +133,7 @@ function isQuotaError(error: unknown): boolean {
   return !!e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014);
 }
 
-function write(kv: KeyValue | null, key: string, value: string | null): WriteResult {
+export function write(kv: KeyValue | null, key: string, value: string | null): WriteResult {
   if (!kv) return { ok: false, reason: 'unavailable' };
   try {
     if (value === null) kv.removeItem(key);
@@ -143,7 +144,7 @@ function write(kv: KeyValue | null, key: string, value: string | null): WriteRes
   }
 }
 
-function read(kv: KeyValue | null, key: string): string | null {
+export function read(kv: KeyValue | null, key: string): string | null {
   try {
     return kv?.getItem(key) ?? null;
   } catch {
@@ -232,84 +233,16 @@ export function writeCurrency(kv: KeyValue | null, currency: string): WriteResul
   return write(kv, CURRENCY_KEY, JSON.stringify(currency));
 }
 
-// ── Migrations ──────────────────────────────────────────────────────────────────────────────
+// ── Older layouts ───────────────────────────────────────────────────────────────────────────
 
-export interface MigrationReport {
-  /** The layout found: 1 for the `mpp:v1:*` keys (or nothing stored), 2 when already current. */
-  from: number;
-  /** Legacy keys moved into the store (and removed). */
-  moved: string[];
-  /** Legacy keys left in place: unreadable, or no room to move them (tried again on the next visit). */
-  kept: string[];
-}
+const isLegacyKey = (key: string) => key.startsWith('mpp:v1:') || key === LEGACY.checklists;
 
 /**
- * Brings any older layout up to the current one. Idempotent and safe to run on every page load:
- * each legacy key is moved on its own (write the new key, then remove the old one), so a full
- * storage or a closed tab never loses what was there; the version mark is set only when all moved.
+ * True when storage holds work saved in an older layout that `migrate` (store-migrate.ts, loaded
+ * only then) has not moved yet. Cheap: one read and a scan of the key names.
  */
-export function migrate(kv: KeyValue | null): MigrationReport {
+export function needsMigration(kv: KeyValue | null): boolean {
   const meta = parseJson(read(kv, META_KEY), 1000);
-  const from = isObject(meta) && typeof meta.version === 'number' ? meta.version : 1;
-  const report: MigrationReport = { from, moved: [], kept: [] };
-  if (!kv || from >= STORE_VERSION) return report;
-  const move = (legacyKey: string, copy: () => WriteResult | 'unreadable') => {
-    const result = copy();
-    if (result !== 'unreadable' && result.ok) {
-      write(kv, legacyKey, null);
-      report.moved.push(legacyKey);
-    } else report.kept.push(legacyKey);
-  };
-  for (const key of keys(kv)) {
-    const inputs = /^mpp:v1:(C\d\d\.\d)$/.exec(key);
-    const text = /^mpp:v1:(.+):text$/.exec(key);
-    if (inputs) {
-      move(key, () => {
-        const parsed = parseJson(read(kv, key));
-        if (!isObject(parsed)) return 'unreadable';
-        const raw: Record<string, string> = {};
-        for (const [k, v] of Object.entries(parsed)) if (k !== 'rows' && typeof v === 'string') raw[k] = v;
-        // v1 held the one set of inputs there was: it becomes the base scenario.
-        return updateCalculator(kv, inputs[1]!, (record) => ({
-          ...record,
-          scenarios: record.scenarios.map((s) => (s.id === BASE_SCENARIO ? { ...s, raw, rows: typeof parsed.rows === 'string' ? parsed.rows : null } : s)),
-        }));
-      });
-    } else if (text) {
-      move(key, () => {
-        const parsed = parseJson(read(kv, key), Number.MAX_SAFE_INTEGER);
-        if (!isObject(parsed) || typeof parsed.text !== 'string') return 'unreadable';
-        const value = { text: parsed.text, origin: typeof parsed.origin === 'string' ? parsed.origin : null };
-        const first = writeText(kv, text[1]!, value);
-        if (first.ok || first.reason !== 'quota') return first;
-        // No room for two copies of a large data set: write it after taking the old one out,
-        // and put the old one back if even that fails.
-        const old = read(kv, key)!;
-        write(kv, key, null);
-        const second = writeText(kv, text[1]!, value);
-        if (!second.ok) write(kv, key, old);
-        return second;
-      });
-    } else if (key === LEGACY.currency) {
-      move(key, () => writeCurrency(kv, read(kv, key) ?? ''));
-    } else if (key === LEGACY.checklists) {
-      move(key, () => {
-        const parsed = parseJson(read(kv, key));
-        if (!isObject(parsed)) return 'unreadable';
-        const merged = { ...readChecklistValue(parsed), ...readChecklists(kv) };
-        return write(kv, CHECKLISTS_KEY, JSON.stringify(merged));
-      });
-    }
-  }
-  if (report.kept.every((key) => report.moved.includes(key) || !isRetryable(kv, key))) write(kv, META_KEY, JSON.stringify({ version: STORE_VERSION }));
-  return report;
-}
-
-/** A legacy key that could not be read is left as it was; only a key that failed to write is retried. */
-function isRetryable(kv: KeyValue, key: string): boolean {
-  const value = read(kv, key);
-  if (value === null) return false;
-  if (key === LEGACY.currency) return true;
-  const parsed = parseJson(value, Number.MAX_SAFE_INTEGER);
-  return isObject(parsed) && (!key.endsWith(':text') || typeof parsed.text === 'string');
+  if (isObject(meta) && typeof meta.version === 'number' && meta.version >= STORE_VERSION) return false;
+  return keys(kv).some(isLegacyKey);
 }
