@@ -62,7 +62,7 @@ export default defineConfig({
       pagination: true,
     }),
     preact(),
-    // Calculators hydrate on first touch, when idle or when visible: typing before hydration is kept.
+    // Calculators hydrate on first touch or when they come near the viewport: typing before hydration is kept.
     hydrateEarly(),
     // Templates and calculator pages: entrypoints under src/routes/ (no top-level pages/ folder).
     siteRoutes(),

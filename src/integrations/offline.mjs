@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
  * network. At the end of the build this writes `<outDir>/sw.js`, a service worker (template:
  * offline-sw.js) carrying the build's precache manifest: every file a reader can reach (pages,
  * /_astro/ bundles, the Pagefind index and fragments, templates, favicon) with its SHA-256, and a
- * version derived from them. Every page registers it once loaded and idle (src/lib/offline/),
+ * version derived from them. Every page registers it once loaded and settled (src/lib/offline/),
  * so the first visit's own requests are unchanged.
  *
  * Switched off with PLAYBOOK_OFFLINE=0 (for hosts that forbid service workers): pages then register
@@ -94,7 +94,7 @@ self.addEventListener('activate', (event) => {
 `;
 }
 
-/** The page script that registers the worker once the page has loaded and the browser is idle. */
+/** The page script that registers the worker once the page has loaded and settled (a few seconds, then an idle moment). */
 const START = fileURLToPath(new URL('../lib/offline/start.ts', import.meta.url));
 
 /** @returns {import('astro').AstroIntegration} */
