@@ -5,14 +5,17 @@
  * figures are the ones the calculator shows for that scenario. Pure.
  */
 import { runCompute, type CalcOutput, type CalculatorDefinition } from './calculator';
-import { readFields, type FieldSpecs, type RawValues } from './fields';
-import { readRows, type RawRow } from './rows';
+import { readFields, type FieldSpecs, type RawValues, type ReadAll } from './fields';
+import { readRows, type RawRow, type RowRead } from './rows';
 import type { Scenario } from './store';
 import { blankCell, decodeRows, decodeSaved } from './url-state';
 
 export interface ScenarioOutput<S extends FieldSpecs, R, C extends FieldSpecs> {
   raw: RawValues<S>;
   rows: RawRow<C>[];
+  /** The fields and rows as read (parsed values and errors), as the island reads them. */
+  read: ReadAll<S>;
+  rowReads: RowRead<C>[];
   output: CalcOutput<R>;
 }
 
@@ -31,6 +34,6 @@ export function computeScenario<S extends FieldSpecs, R, C extends FieldSpecs>(
   const fillRow = (i: number) => ({ ...(defaultRows[i] ?? blankRow()) });
   const rows = def.table && scenario.rows !== null ? (decodeRows(def.table, scenario.rows, fillRow)?.rows ?? defaultRows) : defaultRows;
   const read = readFields(def.fields, raw);
-  const output = runCompute(def, read.values, def.table ? readRows(def.table, rows) : []);
-  return { raw, rows, output };
+  const rowReads = def.table ? readRows(def.table, rows) : [];
+  return { raw, rows, read, rowReads, output: runCompute(def, read.values, rowReads) };
 }
