@@ -56,7 +56,7 @@ export const planStrings = {
     'C12.1': {
       title: 'Budget split',
       next: 'Split the budget across lines with {calculator}.',
-      figures: { allocatable: 'Budget allocated', reserve: 'Reserve kept back' },
+      figures: { allocatable: 'Budget to allocate', reserve: 'Reserve kept back' },
       columns: { name: 'Budget line', amount: 'Amount', share: 'Share' },
     },
     'C14.1': {

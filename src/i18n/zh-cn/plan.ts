@@ -57,7 +57,7 @@ export const planStrings: UiStrings['plan'] = {
     'C12.1': {
       title: '预算分配',
       next: '用“{calculator}”把预算分配到各预算项。',
-      figures: { allocatable: '已分配预算', reserve: '预留资金' },
+      figures: { allocatable: '可分配预算', reserve: '预留资金' },
       columns: { name: '预算项', amount: '金额', share: '占比' },
     },
     'C14.1': {

@@ -9,7 +9,7 @@ const summarise: Summarise = ({ scenario, defaultNames }) => {
   // Largest amounts first: the plan shows where the money goes.
   const lines = [...(r.lines ?? [])].sort((a, b) => b.amount - a.amount);
   return {
-    figures: [...figure('allocatable', 'money', r.allocatedTotal), ...figure('reserve', 'money', r.reserveTotal)],
+    figures: [...figure('allocatable', 'money', r.allocatable), ...figure('reserve', 'money', r.reserveTotal ?? r.reserve)],
     columns: ['name', 'amount', 'share'],
     ...firstRows(lines.map((l) => [rowName(rows, l.row), num('money', l.amount), num('percent', l.share)])),
     hasErrors: hasErrors(output.issues, read.errors, rowReads),
