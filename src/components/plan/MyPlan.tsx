@@ -13,7 +13,7 @@ import type { ComponentType } from 'preact';
 import { createFormatter, interpolate, type Locale } from '../../lib/kit/format';
 import { readText, textKey, writeText, type CalculatorRecord } from '../../lib/kit/store';
 import { listCalculators, readSnapshot } from '../../lib/kit/store-edit';
-import { PLAN_LAYOUT, MAX_PLAN_TEXT, presentBlock, type BlockId, type Phase, type PlanStrings, type PlanTextId, type PresentedBlock } from '../../lib/plan/present';
+import { PLAN_BLOCK_IDS, PLAN_LAYOUT, MAX_PLAN_TEXT, presentBlock, type BlockId, type Phase, type PlanStrings, type PlanTextId, type PresentedBlock } from '../../lib/plan/present';
 import type { BlockSummary, Summarise } from '../../lib/plan/summary';
 import type { PlanDocument } from '../../lib/plan/plan-export';
 import { localStore, report, subscribe } from '../calculator/browser-store';
@@ -47,7 +47,8 @@ const LOADERS: Record<BlockId, () => Promise<{ default: Summarise }>> = {
   'C13.3': () => import('../../lib/plan/blocks/c13-3'),
 };
 
-type Computed = { summary: BlockSummary | null; scenario: string } | 'failed';
+/** A block's figures, and the reading of the store they were computed from (to know when all are current). */
+type Computed = { from: Record<string, CalculatorRecord>; result: { summary: BlockSummary; scenario: string } | 'failed' };
 
 export function download(filename: string, text: string, type: string) {
   const blob = new Blob([type.startsWith('text/csv') ? '\uFEFF' : '', text], { type });
@@ -160,30 +161,28 @@ export default function MyPlan(props: MyPlanProps) {
   useEffect(() => {
     if (!records) return;
     const run = ++generation.current;
-    for (const part of PLAN_LAYOUT.flatMap((p) => p.parts)) {
-      if (!('block' in part)) continue;
-      const id = part.block;
+    for (const id of PLAN_BLOCK_IDS) {
       const record = records[id];
-      if (!record) {
-        setComputed((c) => ({ ...c, [id]: { summary: null, scenario: '' } }));
-        continue;
-      }
+      if (!record) continue;
       const active = record.scenarios.find((x) => x.id === record.active) ?? record.scenarios[0]!;
+      const done = (result: Computed['result']) => run === generation.current && setComputed((c) => ({ ...c, [id]: { from: records, result } }));
       LOADERS[id]()
         .then(({ default: summarise }) => summarise({ scenario: active, defaultNames: blockData[id].defaultNames }))
-        .then(
-          (summary) => run === generation.current && setComputed((c) => ({ ...c, [id]: { summary, scenario: active.name ?? scenarioBase } })),
-          () => run === generation.current && setComputed((c) => ({ ...c, [id]: 'failed' })),
-        );
+        .then((summary) => done({ summary, scenario: active.name ?? scenarioBase }), () => done('failed'));
     }
   }, [records]);
 
-  const presented = (id: BlockId): PresentedBlock | 'failed' => {
-    const c = computed[id];
-    if (c === 'failed') return 'failed';
+  /** A block as shown: its figures (the latest computed), what to do next, 'loading' or 'failed'. */
+  const presented = (id: BlockId): PresentedBlock | 'loading' | 'failed' => {
     const calculator = names[id];
-    return presentBlock(id, c?.summary ?? null, { f, s, calculator, scenario: c?.summary ? c.scenario : null, choices: blockData[id].choices });
+    const context = { f, s, calculator, scenario: null, choices: blockData[id].choices };
+    if (records === null || !records[id]) return presentBlock(id, null, context);
+    const c = computed[id];
+    if (!c) return 'loading';
+    if (c.result === 'failed') return 'failed';
+    return presentBlock(id, c.result.summary, { ...context, scenario: c.result.scenario });
   };
+  const ready = records !== null && PLAN_BLOCK_IDS.every((id) => !records[id] || computed[id]?.from === records);
 
   /** The plan as one document, for the Markdown and CSV exports. */
   const document_ = (): PlanDocument => {
@@ -197,7 +196,7 @@ export default function MyPlan(props: MyPlanProps) {
           if ('text' in part) return { kind: 'text' as const, heading: part.text === 'plan.objectives' ? s.objectives : s.positioning, text: texts[part.text]?.text ?? '' };
           const block = presented(part.block);
           const next = interpolate(s.blocks[part.block].next, { calculator: names[part.block] });
-          return { kind: 'block' as const, block: block === 'failed' ? presentBlock(part.block, null, { f, s, calculator: names[part.block], scenario: null, choices: {} }) : block, next };
+          return { kind: 'block' as const, block: typeof block === 'string' ? presentBlock(part.block, null, { f, s, calculator: names[part.block], scenario: null, choices: {} }) : block, next };
         }),
       })),
     };
@@ -234,7 +233,7 @@ export default function MyPlan(props: MyPlanProps) {
   const usedAny = records !== null && Object.keys(records).length > 0;
 
   return (
-    <div class="plan" data-plan data-plan-ready={records !== null && PLAN_LAYOUT.every((p) => p.parts.every((part) => 'text' in part || computed[part.block] !== undefined)) ? 'true' : 'false'}>
+    <div class="plan" data-plan data-plan-ready={ready ? 'true' : 'false'}>
       <div class="plan-toolbar">
         <button type="button" data-action="plan-export" onClick={exportPlanFile}>{s.exportPlanFile}</button>
         <label class="plan-file-button">
@@ -273,11 +272,15 @@ export default function MyPlan(props: MyPlanProps) {
             const id = part.block;
             const block = presented(id);
             const next = interpolate(s.blocks[id].next, { calculator: names[id] });
-            if (block === 'failed') {
+            if (typeof block === 'string') {
               return (
                 <section class="plan-part plan-block" data-plan-block={id} aria-labelledby={`plan-${id.replace('.', '-')}`}>
                   <h3 id={`plan-${id.replace('.', '-')}`}>{s.blocks[id].title}</h3>
-                  <p class="plan-note">{s.blockFailed} <a href={hrefOf(id)}>{interpolate(s.openCalculator, { calculator: names[id] })}</a></p>
+                  {block === 'loading' ? (
+                    <p class="plan-note">{s.loading}</p>
+                  ) : (
+                    <p class="plan-note">{s.blockFailed} <a href={hrefOf(id)}>{interpolate(s.openCalculator, { calculator: names[id] })}</a></p>
+                  )}
                 </section>
               );
             }
