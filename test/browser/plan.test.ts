@@ -141,7 +141,13 @@ describe.each(LANGUAGES)('My plan in $lang', ({ locale, prefix, name: lang }) =>
       const newer = Buffer.from(JSON.stringify({ ...json, version: 2 }));
       await page.locator('[data-action="plan-import"]').setInputFiles({ name: 'new.json', mimeType: 'application/json', buffer: newer });
       await expect.poll(() => page.locator('[data-plan-status]').innerText()).toBe(s.problems.newerVersion);
+      // 10 MB: refused as too large, the page keeps working.
+      const huge = Buffer.alloc(10_000_000, 0x20);
+      huge.write(`{"format":"market-planning-playbook/plan","version":1,"texts":{"a":{"text":"`);
+      await page.locator('[data-action="plan-import"]').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: huge });
+      await expect.poll(() => page.locator('[data-plan-status]').innerText()).toBe(s.problems.tooLarge);
       expect(await storeSnapshot(page)).toEqual(before);
+      expect(await blockText(page, 'C05.1')).toContain(f.money(80));
 
       expect(problems.pageErrors).toEqual([]);
       expect(problems.consoleErrors).toEqual([]);

@@ -12,6 +12,7 @@ import type { ImportLabels } from '../../lib/plan/field-labels';
 import type { StoreSnapshot } from '../../lib/kit/store';
 import type { PlanStrings } from '../../lib/plan/present';
 import { localStore, report } from '../calculator/browser-store';
+import { CURRENCY_EVENT } from '../calculator/currency';
 
 export interface ImportPanelProps {
   file: File;
@@ -75,6 +76,7 @@ export function ImportPanel({ file, s, scenarioBase, labelsUrl, onDone }: Import
     // Merged with what is stored now: another tab may have saved since the preview.
     const kv = localStore();
     const result = report(null, writeSnapshot(kv, mergePlan(readSnapshot(kv), preview.plan)));
+    if (result.ok && preview.plan.currency) window.dispatchEvent(new CustomEvent(CURRENCY_EVENT, { detail: preview.plan.currency }));
     onDone(result.ok ? s.applied : s.notSaved);
   };
 
