@@ -69,7 +69,8 @@ function PlanText({ id, heading, help, placeholder, s }: { id: PlanTextId; headi
   const [failed, setFailed] = useState(false);
   const domId = `plan-${id.replace('.', '-')}`;
   useEffect(() => {
-    const load = () => setText(readText(localStore(), id, MAX_PLAN_TEXT)?.text ?? '');
+    // A longer text (from a hand-edited plan file) is still shown, never blanked and overwritten.
+    const load = () => setText(readText(localStore(), id, 2_000_000)?.text ?? '');
     load();
     return subscribe((event) => event.kind === 'change' && (event.key === null || event.key === textKey(id)) && (event.fromOtherTab || event.key === null) && load());
   }, [id]);

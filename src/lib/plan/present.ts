@@ -22,7 +22,7 @@ export const PLAN_LAYOUT: readonly { phase: Phase; parts: readonly ({ block: Blo
 export const PLAN_BLOCK_IDS = PLAN_LAYOUT.flatMap((p) => p.parts.flatMap((part) => ('block' in part ? [part.block] : [])));
 export const PLAN_TEXT_IDS = ['plan.objectives', 'plan.positioning'] as const;
 export type PlanTextId = (typeof PLAN_TEXT_IDS)[number];
-/** Longest text kept for one plan section. */
+/** Longest text typed into one plan section. */
 export const MAX_PLAN_TEXT = 5000;
 
 export interface PresentedCell {
