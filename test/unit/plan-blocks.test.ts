@@ -19,6 +19,9 @@ import c133 from '~/lib/plan/blocks/c13-3';
 import { presentBlock, PLAN_BLOCK_IDS } from '~/lib/plan/present';
 import { toMarkdown, toPlanCsv, type PlanDocument } from '~/lib/plan/plan-export';
 import type { BlockSummary, Cell } from '~/lib/plan/summary';
+import { computeScenario } from '~/lib/kit/scenario-compute';
+import { costPlus } from '~/lib/calculators/c05-1-cost-plus';
+import { riskMatrix } from '~/lib/calculators/c13-1-risk-matrix';
 
 const scenario = (raw: Record<string, string>, rows: string | null = null) => ({ raw, rows });
 const value = (summary: BlockSummary, key: string) => {
@@ -26,6 +29,27 @@ const value = (summary: BlockSummary, key: string) => {
   return cell && 'value' in cell ? cell.value : undefined;
 };
 const risk = (name: string, probability: string, impact: string) => ({ name, category: 'other', probability, probabilityLevel: '', impact, impactLevel: '', owner: '' });
+
+describe('computeScenario: a stored scenario read as the calculator reads it', () => {
+  it('keeps typed text, refuses what a link would refuse, and computes the rest', () => {
+    const out = computeScenario(costPlus, { raw: { material: '30', basis: 'bogus', unknown: 'x', labour: 'abc' }, rows: null });
+    expect(out.raw.material).toBe('30');
+    expect(out.raw.basis).toBe(costPlus.defaults.basis);
+    expect('unknown' in out.raw).toBe(false);
+    expect(out.raw.labour).toBe('abc');
+    expect(out.read.errors.labour).toBeDefined();
+    expect(out.output.results.price).toBeUndefined();
+    expect(out.output.results.fixedCostPerUnit).toBe(12);
+  });
+
+  it('unreadable rows fall back to the default rows; readable ones are kept as typed', () => {
+    expect(computeScenario(riskMatrix, { raw: {}, rows: '{not json' }).rows).toEqual(riskMatrix.defaultRows);
+    const rows = encodeRows(riskColumns, [risk('A', 'x', '5')]);
+    const out = computeScenario(riskMatrix, { raw: {}, rows });
+    expect(out.rows).toEqual([risk('A', 'x', '5')]);
+    expect(out.rowReads[0]!.errors.probability).toBeDefined();
+  });
+});
 
 describe('plan blocks', () => {
   it('price and break-even (C05.1): material 30 → full cost 54, price 67.5, break-even 2,353 units', () => {
