@@ -15,14 +15,17 @@ import { BREAK_EVEN_UNITS, planReady, PRICE, RISK_LOSS, RISK_NAME, SOM, STORE, w
 
 let browser: Browser;
 let site: Site;
+let subSite: Site;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   site = await serveSite('dist');
+  subSite = await serveSite('dist-sub', '/playbook/');
 });
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  await subSite?.close();
 });
 
 const LANGUAGES = [
@@ -153,6 +156,32 @@ describe.each(LANGUAGES)('My plan in $lang', ({ locale, prefix, name: lang }) =>
       expect(problems.consoleErrors).toEqual([]);
       expect(problems.cspViolations).toEqual([]);
       expect(problems.foreignRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('My plan under a sub-path (base /playbook/)', () => {
+  it('links to the calculators and previews an import under the base', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const { page, problems } = await openPage(context, subSite);
+      await page.goto(`${subSite.url}plan/`);
+      await writeStore(page, STORE);
+      await page.reload();
+      await planReady(page);
+      expect(await page.locator('[data-plan-block="C13.1"] .plan-source a').getAttribute('href')).toBe('/playbook/calculators/c13-1/');
+      expect(await page.locator('[data-plan-block="C06.1"] a').getAttribute('href')).toBe('/playbook/calculators/c06-1/');
+      const file = JSON.stringify({ format: 'market-planning-playbook/plan', version: 1, calculators: { 'C13.1': { active: 'base', scenarios: [{ id: 'base', name: null, raw: { revenue: '1000' }, rows: null }] } } });
+      await page.locator('[data-action="plan-import"]').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      const replaced = page.locator('[data-plan-import] [data-import-calculator="C13.1"] [data-import-kind="replaced"]');
+      // The preview's labels come from /playbook/plan-labels.json.
+      expect(await replaced.innerText()).toContain(interpolate(strings.en.planImport.inputChanged, { field: strings.en.calculators['C13.1'].fields.revenue, from: '50000000', to: '1000' }));
+      await page.locator('[data-action="plan-import-cancel"]').click();
+      expect(problems.pageErrors).toEqual([]);
+      expect(problems.failedRequests).toEqual([]);
+      expect(problems.cspViolations).toEqual([]);
     } finally {
       await context.close();
     }
