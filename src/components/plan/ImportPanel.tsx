@@ -128,7 +128,7 @@ export function ImportPanel({ file, s, scenarioBase, labelsUrl, onDone }: Import
             ))}
             {changedTexts.map((x) => <li data-import-text={x.id}>{interpolate(x.kind === 'added' ? t.textAdded : t.textReplaced, { name: textName(x.id) })}</li>)}
             {changedChecklists ? <li>{interpolate(t.checklistsChanged, { count: changedChecklists })}</li> : null}
-            {diff.currency ? <li>{interpolate(t.currencyChanged, { from: diff.currency.from ?? '—', to: diff.currency.to })}</li> : null}
+            {diff.currency ? <li>{diff.currency.from ? interpolate(t.currencyChanged, { from: diff.currency.from, to: diff.currency.to }) : interpolate(t.currencySet, { to: diff.currency.to })}</li> : null}
           </ul>
         </>
       ) : (

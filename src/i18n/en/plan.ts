@@ -135,6 +135,7 @@ export const planImportStrings = {
   textReplaced: 'replace the text “{name}”',
   textNames: { 'plan.objectives': 'Objectives', 'plan.positioning': 'Positioning statement' },
   textOther: 'saved data set of {name}',
-  checklistsChanged: 'replace the ticks of {count} chapter checklists',
+  checklistsChanged: 'replace checklist ticks (chapters affected: {count})',
   currencyChanged: 'switch the currency from {from} to {to}',
+  currencySet: 'use the currency {to}',
 };

@@ -133,4 +133,5 @@ export const planImportStrings: UiStrings['planImport'] = {
   textOther: '“{name}”保存的数据集',
   checklistsChanged: '替换 {count} 个章节检查清单的勾选状态',
   currencyChanged: '把币种从 {from} 改为 {to}',
+  currencySet: '把币种设为 {to}',
 };
