@@ -19,6 +19,9 @@ const ROUTES = [
   // one top-level folder, so a host can give it its own frame policy with one header rule.
   { pattern: '/embed/[id]', entrypoint: './src/routes/embed/[id].astro' },
   { pattern: '/embed/zh-cn/[id]', entrypoint: './src/routes/embed/zh-cn/[id].astro' },
+  // Field labels for the My plan page's import preview, fetched only when a reader imports a plan file.
+  { pattern: '/plan-labels.json', entrypoint: './src/routes/plan-labels/en.json.ts' },
+  { pattern: '/zh-cn/plan-labels.json', entrypoint: './src/routes/plan-labels/zh-cn.json.ts' },
 ];
 
 /** `<url>` entries of a sitemap whose address is an embed view (`…/embed/…`), removed. */

@@ -11,7 +11,7 @@ const group = (label, zh, slugs) => ({
 });
 
 export const sidebar = [
-  { label: 'Start here', translations: { 'zh-CN': '从这里开始' }, items: ['about', 'calculators', 'calculator-guide', 'glossary'].filter(exists) },
+  { label: 'Start here', translations: { 'zh-CN': '从这里开始' }, items: ['about', 'calculators', 'plan', 'calculator-guide', 'glossary'].filter(exists) },
   group('Analyse', '分析', ['01-strategy', '02-environment', '03-segmentation']),
   group('Decide', '决策', ['04-product', '05-pricing', '06-channels', '07-brand']),
   group('Execute', '执行', ['08-digital', '09-sales', '10-customers', '11-operations']),

@@ -2,7 +2,8 @@
  * Printing a chapter (both languages; English from the dark theme): the print styles drop the
  * site chrome and the calculator controls and force a light palette; the PDF holds the reader's
  * changed input, the recomputed results, the chart redrawn for paper and the closed disclosures'
- * text. Text is read from the PDF with pdf.js (`unpdf`), so no system package is needed.
+ * text. My plan prints on one or two pages with its figures. Text is read from the PDF with pdf.js
+ * (`unpdf`), so no system package is needed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, serveSite, type Site } from './harness';
 import { nfkc, pdfPages } from './pdf';
 import { strings } from '~/i18n';
+import { createFormatter } from '~/lib/kit/format';
+import { BREAK_EVEN_UNITS, FULL_STORE, planReady, PRICE, RISK_LOSS, RISK_NAME, SOM, writeStore } from './plan-fixture';
 
 let browser: Browser;
 let site: Site;
@@ -171,5 +174,57 @@ describe.each(cases)('printing the pricing chapter, $lang ($theme theme)', ({ lo
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
+  });
+});
+
+/**
+ * My plan on paper, both languages: with every block's calculator used (the fullest plan) it fits
+ * on one or two A4 pages in light colours, with the key figures and the reader's texts, and without
+ * the buttons, the help or the text boxes.
+ */
+describe.each([
+  { lang: 'en', locale: 'en' as const, path: 'plan/', theme: 'dark', currency: 'USD' },
+  { lang: 'zh-CN', locale: 'zh-CN' as const, path: 'zh-cn/plan/', theme: 'light', currency: 'CNY' },
+])('printing My plan, $lang ($theme theme)', ({ locale, path, theme, currency }) => {
+  it('fits on one or two A4 pages with the key figures', { timeout: 90_000 }, async () => {
+    const context = await browser.newContext();
+    try {
+      const { page, problems } = await openPage(context, site);
+      await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      await page.goto(site.url + path);
+      await writeStore(page, FULL_STORE);
+      await page.reload();
+      await planReady(page);
+      expect(await page.locator('[data-plan-used="true"]').count()).toBe(8);
+
+      await page.emulateMedia({ media: 'print' });
+      const look = await page.evaluate(() => ({
+        text: getComputedStyle(document.body).color,
+        background: getComputedStyle(document.body).backgroundColor,
+        hidden: ['.plan-toolbar', '.plan textarea', '.plan-intro', '.page > header', '.sidebar'].map((sel) => [...document.querySelectorAll(sel)].every((el) => getComputedStyle(el).display === 'none')),
+      }));
+      await page.emulateMedia({ media: null });
+      const [r, g, b] = look.text.match(/\d+/g)!.map(Number);
+      expect(r! + g! + b!).toBeLessThan(200);
+      expect(look.background).toBe('rgb(255, 255, 255)');
+      expect(look.hidden).toEqual([true, true, true, true, true]);
+
+      const file = join(dir, `plan-${locale}.pdf`);
+      await page.pdf({ path: file, format: 'A4' });
+      const pages = await pdfPages(file);
+      expect(pages.length).toBeGreaterThanOrEqual(1);
+      expect(pages.length).toBeLessThanOrEqual(2);
+      const text = squash(pages.join('\n'));
+      const f = createFormatter(locale, currency as 'USD' | 'CNY');
+      const s = strings[locale].plan;
+      for (const expected of [f.money(PRICE), f.integer(BREAK_EVEN_UNITS), f.money(SOM), f.money(RISK_LOSS), RISK_NAME, 'Reach 15% share of the mid-range segment by 2028.', s.blocks['C13.3'].title, s.positioning]) {
+        expect(text, expected).toContain(squash(expected));
+      }
+      for (const absent of [s.exportPlanFile, s.importPlanFile, s.print]) expect(text, absent).not.toContain(squash(absent));
+      expect(problems.pageErrors).toEqual([]);
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });

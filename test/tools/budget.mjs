@@ -12,7 +12,8 @@
  *   - an island's Web Worker (loaded only for large data sets, off the main thread): ≤ 15 KB gzip;
  *   - the calculator kit every island loads (fields, parser, state, links, frame, results, chart
  *     wrapper) is loaded once per page and gets the same 15 KB budget as one island;
- *   - Chart.js: one shared chunk ≤ 55 KB gzip, not loaded before a chart scrolls into view.
+ *   - Chart.js: one shared chunk ≤ 55 KB gzip, not loaded before a chart scrolls into view;
+ *   - My plan: the page ≤ 50 KB gzip before its island loads, the island ≤ 15 KB gzip.
  * `--no-build` measures the existing dist/.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -171,6 +172,30 @@ console.log(`  (island runtime, not counted: ${[...runtimeChunks].join(', ')})`)
 console.log(`  calculator kit, loaded once per page with a calculator: ${kb(kitSize)} (${kit.join(', ')})  budget ${kb(BUDGET.kit)}`);
 console.log(`  (all calculator JS on the heaviest page, kit and islands, each chunk once: ${kb(heaviestPage.size)} on ${heaviestPage.page})`);
 if (kitSize > BUDGET.kit) failures.push(`calculator kit: ${kb(kitSize)} > ${kb(BUDGET.kit)}`);
+
+// My plan (no calculator on its page): the page before its island loads gets the plain-page budget,
+// the island (everything it loads statically, shared kit parts included: nothing else on its page
+// loads them) the island budget. Its blocks' calculator modules load only for calculators used.
+console.log('\nMy plan page: first load before its island, gzip (HTML / CSS / JS / total) | the island (runtime excluded):');
+const planHtml = existsSync('dist/plan/index.html') ? readFileSync('dist/plan/index.html', 'utf8') : '';
+const planChunk = /component-url="[^"]*\/_astro\/(MyPlan[^"]+)"/.exec(planHtml)?.[1];
+if (planChunk) {
+  const islandFiles = closure(planChunk);
+  const islandSize = [...islandFiles].reduce((t, f) => t + gz(f), 0);
+  const isIsland = (url) => {
+    const file = url.split('/_astro/')[1]?.split('?')[0] ?? '';
+    return islandFiles.has(file) || runtimeChunks.has(file) || isPreactChunk(file);
+  };
+  for (const [label, path] of [['my plan (en)', 'plan/'], ['my plan (zh-CN)', 'zh-cn/plan/']]) {
+    const { first } = await measure(path);
+    const page = first.filter((r) => !isIsland(r.url));
+    const total = sum(page);
+    console.log(`  ${label.padEnd(38)} ${kb(sum(page, 'html'))} ${kb(sum(page, 'css'))} ${kb(sum(page, 'js'))} ${kb(total)}  budget ${kb(BUDGET.plainPage)} | with the island and its runtime: ${kb(sum(first))}`);
+    if (total > BUDGET.plainPage) failures.push(`${label} before its island: ${kb(total)} > ${kb(BUDGET.plainPage)}`);
+  }
+  console.log(`  My plan island ${kb(islandSize)}  (${[...islandFiles].join(', ')})  budget ${kb(BUDGET.island)}`);
+  if (islandSize > BUDGET.island) failures.push(`My plan island: ${kb(islandSize)} > ${kb(BUDGET.island)}`);
+} else failures.push('My plan island not found in dist/plan/index.html');
 
 console.log('\nChart.js:');
 const chartFiles = readdirSync(ASTRO).filter(isChartChunk);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run lighthouse`: builds the site into a temporary folder, serves it locally and audits the
- * home page, the calculator-heavy pricing chapter and a calculator page in both languages with Lighthouse's default
+ * home page, the calculator-heavy pricing chapter, a calculator page and My plan in both languages with Lighthouse's default
  * (mobile) settings in Debian's Chromium: performance, accessibility, best practices and SEO, and
  * the bytes each page transfers. Exits 1 when any score is under 95.
  * The site is served by startServer (test/tools/serve.mjs) behind a small gzip layer, because every
@@ -23,7 +23,7 @@ import { buildSite } from './build-sites.mjs';
 import { startServer } from './serve.mjs';
 
 const MIN_SCORE = 95;
-const ALL_PATHS = ['', 'chapters/05-pricing/', 'calculators/c05-1/', 'zh-cn/', 'zh-cn/chapters/05-pricing/', 'zh-cn/calculators/c05-1/'];
+const ALL_PATHS = ['', 'chapters/05-pricing/', 'calculators/c05-1/', 'plan/', 'zh-cn/', 'zh-cn/chapters/05-pricing/', 'zh-cn/calculators/c05-1/', 'zh-cn/plan/'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
 if (!CHROMIUM) {

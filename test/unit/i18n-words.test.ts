@@ -17,9 +17,9 @@ function entries(value: unknown, path = ''): [string, string][] {
 
 describe('plain words', () => {
   for (const locale of ['en', 'zh-CN'] as const) {
-    it(`no internal id, bare symbol or "seed" in the ${locale} calculator and kit strings`, () => {
+    it(`no internal id, bare symbol or "seed" in the ${locale} calculator, kit and plan strings`, () => {
       const ui = strings[locale];
-      const found = entries({ kit: ui.kit, messages: ui.messages, calculators: ui.calculators }).filter(([, text]) => JARGON.test(text));
+      const found = entries({ kit: ui.kit, messages: ui.messages, calculators: ui.calculators, plan: ui.plan, planImport: ui.planImport }).filter(([, text]) => JARGON.test(text));
       expect(found).toEqual([]);
     });
   }

@@ -4,7 +4,9 @@ import { defaultCurrency, isCurrency, type Currency, type Locale } from '../../l
 import { readCurrency, writeCurrency } from '../../lib/kit/store';
 import { localStore, storeReady } from './browser-store';
 
-const EVENT = 'mpp-currency';
+/** Tells every island on the page that the currency changed (detail: the code); the plan page sends it after an import. */
+export const CURRENCY_EVENT = 'mpp-currency';
+const EVENT = CURRENCY_EVENT;
 
 export function useCurrency(locale: Locale): [Currency, (c: Currency) => void] {
   const [currency, setCurrency] = useState<Currency>(defaultCurrency(locale));

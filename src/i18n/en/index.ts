@@ -13,6 +13,7 @@ import type { Widen } from '../types';
 import { scenarioStrings } from './scenarios';
 import { contentStrings } from './content';
 import { offlineStrings } from './offline';
+import { planImportStrings, planStrings } from './plan';
 
 export const en = {
   kit: {
@@ -139,6 +140,8 @@ export const en = {
   },
   content: contentStrings,
   offline: offlineStrings,
+  plan: planStrings,
+  planImport: planImportStrings,
   play: {
     heading: 'The play at a glance',
     chapter: 'Chapter',

@@ -8,6 +8,7 @@ import { kmeansCalculators, kmeansMessages, segmentationCalculators, segmentatio
 import { scenarioStrings } from './scenarios';
 import { contentStrings } from './content';
 import { offlineStrings } from './offline';
+import { planImportStrings, planStrings } from './plan';
 
 /** 简体中文界面文字。键与 ../en/ 一一对应（类型检查与测试都会核对）。 */
 export const zhCN: UiStrings = {
@@ -133,6 +134,8 @@ export const zhCN: UiStrings = {
   },
   content: contentStrings,
   offline: offlineStrings,
+  plan: planStrings,
+  planImport: planImportStrings,
   play: {
     heading: '本章打法速览',
     chapter: '章节',

@@ -1,0 +1,5 @@
+/** `/plan-labels.json`: the English import preview's strings and labels (src/lib/plan/field-labels.ts). */
+import type { APIRoute } from 'astro';
+import { importLabels } from '~/lib/plan/field-labels';
+
+export const GET: APIRoute = () => new Response(JSON.stringify(importLabels('en')), { headers: { 'Content-Type': 'application/json' } });
