@@ -24,34 +24,10 @@ import {
   type KeyValue,
 } from '~/lib/kit/store';
 import { migrate } from '~/lib/kit/store-migrate';
+import { MemoryStorage } from './helpers/memory-storage';
 import { deleteScenario, listCalculators, parseSnapshot, putScenario, readSnapshot, setActiveScenario, uniqueScenarioName, writeSnapshot } from '~/lib/kit/store-edit';
 import type { FieldSpecs } from '~/lib/kit/fields';
 import { decodeRows, decodeSaved, encodeRows, scenarioParamName } from '~/lib/kit/url-state';
-
-/** localStorage in memory; `quota` = the most characters it holds (keys and values, as browsers count). */
-class MemoryStorage implements KeyValue {
-  readonly map = new Map<string, string>();
-  constructor(entries: Record<string, string> = {}, private readonly quota = Infinity) {
-    for (const [k, v] of Object.entries(entries)) this.map.set(k, v);
-  }
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    const used = [...this.map].reduce((n, [key, value]) => n + (key === k ? 0 : key.length + value.length), 0);
-    if (used + k.length + v.length > this.quota) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')).storage as Record<string, string>;
 const base = (kv: KeyValue, id: string) => readCalculator(kv, id).scenarios.find((s) => s.id === BASE_SCENARIO)!;

@@ -9,25 +9,7 @@ import { CALCULATOR_IDS } from '~/catalog';
 import { BASE_SCENARIO, MAX_SCENARIOS, STORE_VERSION, type CalculatorRecord, type KeyValue, type StoreSnapshot } from '~/lib/kit/store';
 import { putScenario, readSnapshot, writeSnapshot } from '~/lib/kit/store-edit';
 import { diffPlan, MAX_PLAN_FILE_CHARS, mergePlan, PLAN_FORMAT, PLAN_VERSION, readPlanFile, toPlanFile } from '~/lib/plan/plan-file';
-
-class MemoryStorage implements KeyValue {
-  readonly map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
+import { MemoryStorage } from './helpers/memory-storage';
 
 const empty = (): StoreSnapshot => ({ version: STORE_VERSION, calculators: {}, texts: {}, checklists: {}, currency: null });
 

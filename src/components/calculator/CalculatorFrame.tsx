@@ -81,19 +81,7 @@ interface FrameProps {
   layout?: 'split' | 'stacked';
 }
 
-/** Saves text as a UTF-8 CSV file (with a BOM); also used by islands that export more than the frame does. */
-export function download(filename: string, text: string) {
-  // BOM so spreadsheet programs read Chinese labels as UTF-8.
-  const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { download } from './download';
 
 export function CalculatorFrame(props: FrameProps) {
   const { ctx, t, state } = props;

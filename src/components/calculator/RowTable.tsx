@@ -9,7 +9,7 @@ import type { Issue } from '../../lib/kit/calculator';
 import type { FieldSpec, FieldSpecs } from '../../lib/kit/fields';
 import { interpolate } from '../../lib/kit/format';
 import type { RawRow, RowRead, TableSpec } from '../../lib/kit/rows';
-import { download } from './CalculatorFrame';
+import { download } from './download';
 import { echo, messageText, type FieldContext } from './Fields';
 
 interface RowTableProps<C extends FieldSpecs> {

@@ -19,6 +19,7 @@ import type { PlanDocument } from '../../lib/plan/plan-export';
 import { localStore, report, subscribe } from '../calculator/browser-store';
 import { useCurrency } from '../calculator/currency';
 import type { ImportPanelProps } from './ImportPanel';
+import { download } from '../calculator/download';
 
 export interface MyPlanProps {
   locale: Locale;
@@ -50,17 +51,6 @@ const LOADERS: Record<BlockId, () => Promise<{ default: Summarise }>> = {
 /** A block's figures, and the reading of the store they were computed from (to know when all are current). */
 type Computed = { from: Record<string, CalculatorRecord>; result: { summary: BlockSummary; scenario: string } | 'failed' };
 
-export function download(filename: string, text: string, type: string) {
-  const blob = new Blob([type.startsWith('text/csv') ? '\uFEFF' : '', text], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
