@@ -84,6 +84,18 @@ describe.each(LANGUAGES)('scenarios in $lang', (language) => {
       expect(await diff.textContent()).toContain('+20.0%');
       // The choice is shown by its label, never its internal value.
       expect(await table.locator('tr[data-compare-input="basis"] td').first().textContent()).not.toBe('markup');
+      // The key results as a share of the reference scenario, one bar per scenario, with the data as a table:
+      // price 81 / 67.5 = 120%, break-even volume 1,539 / 2,353 ≈ 65%, profit 135,000 / 67,500 = 200%.
+      const compareChart = panel.locator('[data-chart="compare"]');
+      await compareChart.scrollIntoViewIfNeeded();
+      await expect.poll(() => compareChart.getAttribute('data-chart-state'), { timeout: 20_000 }).toBe('ready');
+      const chartTable = compareChart.locator('table');
+      expect(await chartTable.locator('thead th').allTextContents()).toEqual([strings[language.locale].scenarios.compareKeyResults, kit.scenarioBase, language.second]);
+      expect(await chartTable.locator('tbody tr').evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))).toEqual([
+        ['100%', '120%'],
+        ['100%', '65%'],
+        ['100%', '200%'],
+      ]);
       expect(await axeViolations(page, '[data-scenarios]')).toEqual([]);
       expect(await badNumbersOnPage(page)).toEqual([]);
 

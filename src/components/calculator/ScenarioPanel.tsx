@@ -17,6 +17,8 @@ import type { UiStrings } from '../../i18n/en/index';
 
 type ScenarioStrings = UiStrings['scenarios'];
 import { resultText, type ResultItem } from './Results';
+import { ChartFigure } from './ChartFigure';
+import { chart } from '../../lib/kit/chart-config';
 
 export interface ScenarioPanelProps {
   ctx: FieldContext;
@@ -213,6 +215,7 @@ export function ScenarioPanel({ ctx, menu, t, state, items, onClose }: ScenarioP
         {record.scenarios.length >= 2 && chosen.length < 2 ? <p class="calc-status">{menu.compareNeedTwo}</p> : null}
       </fieldset>
       {comparison ? <ComparisonTable ctx={ctx} menu={menu} t={t} names={compared.map(nameOf)} comparison={comparison} keyResults={keyResults} /> : null}
+      {comparison ? <CompareChart ctx={ctx} menu={menu} names={compared.map(nameOf)} comparison={comparison} keyResults={keyResults} /> : null}
       <button type="button" data-action="scenarios-close" onClick={onClose}>{menu.scenarioClose}</button>
     </section>
   );
@@ -314,5 +317,49 @@ function ComparisonTable({ ctx, menu, t, names, comparison, keyResults }: { ctx:
         </table>
       </div>
     </div>
+  );
+}
+
+/**
+ * The compared scenarios' key results on one axis: each as a percentage of the reference
+ * scenario's (100%), one bar per scenario, so a price and a profit can sit side by side. A result
+ * without a finite relative difference (a zero or missing reference) is left out of the chart.
+ */
+function CompareChart({ ctx, menu, names, comparison, keyResults }: { ctx: FieldContext; menu: ScenarioStrings; names: string[]; comparison: NonNullable<ReturnType<typeof compareScenarios>>; keyResults: ResultItem[] }) {
+  const f = ctx.format;
+  const indexOf = (r: (typeof comparison.results)[number], n: number): number | null => {
+    if (n === 0) return 1;
+    const relative = r.differences[n - 1]?.relative;
+    return typeof relative === 'number' ? 1 + relative : null;
+  };
+  const shown = comparison.results
+    .map((r) => ({ r, item: keyResults.find((i) => i.key === r.key)! }))
+    .filter(({ r, item }) => item.kind !== 'text' && typeof r.values[0] === 'number' && names.some((_, n) => n > 0 && indexOf(r, n) !== null));
+  if (shown.length === 0) return null;
+  const reference = names[0]!;
+  const labels = shown.map(({ item }) => item.label);
+  const percent = (v: number | null) => (v === null ? ctx.ui.kit.notAvailable : f.percent(v, 0));
+  return (
+    <ChartFigure
+      ctx={ctx}
+      id="compare"
+      title={interpolate(menu.compareChartTitle, { name: reference })}
+      description={interpolate(menu.compareChartDescription, { name: reference, results: labels.join(ctx.ui.kit.summarySeparator) })}
+      dataKey={JSON.stringify([names, shown.map(({ r }) => r.values), f.locale])}
+      config={chart('bar', {
+        labels,
+        horizontal: true,
+        wrapLabels: 28,
+        series: names.map((name, n) => ({ label: name, data: shown.map(({ r }) => indexOf(r, n)), color: n })),
+        x: { format: (v) => f.percent(v, 0), beginAtZero: true },
+        y: { category: true },
+        tooltip: (point) => {
+          const shownResult = shown[point.dataIndex];
+          const value = shownResult ? resultText(f, { ...shownResult.item, value: shownResult.r.values[point.datasetIndex] ?? null }) : undefined;
+          return `${point.dataset.label ?? ''}: ${percent(point.parsed.x ?? null)}${value ? ` (${value})` : ''}`;
+        },
+      })}
+      table={{ columns: [menu.compareKeyResults, ...names], rows: shown.map(({ r, item }) => [item.label, ...names.map((_, n) => percent(indexOf(r, n)))]) }}
+    />
   );
 }

@@ -40,6 +40,8 @@ export const scenarioStrings = {
   compareRowCount: '{count} rows',
   compareRowsDiffer: 'cells differ',
   comparePoints: '{value} pp',
+  compareChartTitle: 'Key results as a share of {name}',
+  compareChartDescription: 'Each key result as a percentage of {name}\'s (100%), one bar per scenario: {results}. The exact figures are in the table above.',
   noDifference: {
     missing: '— (no result on one side)',
     notNumber: '— (not a number)',

@@ -42,6 +42,8 @@ export const scenarioStrings: UiStrings['scenarios'] = {
   compareRowCount: '{count} 行',
   compareRowsDiffer: '单元格不同',
   comparePoints: '{value} 个百分点',
+  compareChartTitle: '关键结果相对“{name}”的比例',
+  compareChartDescription: '每项关键结果以“{name}”为 100%，按方案各画一条：{results}。具体数值见上表。',
   noDifference: {
     missing: '—（一方无结果）',
     notNumber: '—（非数值）',
