@@ -13,19 +13,13 @@ import { rfmAliases, scoreCsv, type RfmValues } from '~/lib/calculators/c08-1-rf
 import { parseCsv, toCsv } from '~/lib/kit/csv';
 import { readFields } from '~/lib/kit/fields';
 import { strings, tableImportAliases } from '~/i18n';
-import { badNumbersOnPage, downloadBytes, launchBrowser, openPage, serveSite, type Site } from './harness';
+import { badNumbersOnPage, connect, disconnect, downloadBytes, openPage, type Site } from './harness';
 
 let browser: Browser;
 let site: Site;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serveSite('dist');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+beforeAll(async () => ({ browser, site } = await connect()));
+afterAll(() => disconnect(browser, site));
 
 const TRANSACTIONS = 20_000;
 const en = strings.en.calculators['C08.1'];

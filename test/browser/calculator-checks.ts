@@ -30,7 +30,7 @@ import { CALCULATOR_IDS } from '~/catalog';
 import { CALCULATORS, type AnyCalculator } from '~/lib/calculators/registry';
 import { readField, readFields, type FieldSpec, type NumericFieldSpec } from '~/lib/kit/fields';
 import { readRows } from '~/lib/kit/rows';
-import { axeViolations, badNumbersOnPage, downloadBytes, launchBrowser, openPage, serveSite, type PageProblems, type Site } from './harness';
+import { axeViolations, badNumbersOnPage, connect, disconnect, downloadBytes, openPage, type PageProblems, type Site } from './harness';
 
 const only = (process.env['CALCULATORS'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const selected = CALCULATOR_IDS.filter((id) => only.length === 0 || only.includes(id));
@@ -227,14 +227,8 @@ async function typeTextIntoEachField(root: HTMLElement, { keys, restore }: { key
 let browser: Browser;
 let site: Site;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serveSite('dist');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+beforeAll(async () => ({ browser, site } = await connect()));
+afterAll(() => disconnect(browser, site));
 
 /** Defines the checks for every `of`-th selected calculator, starting at `shard` (1-based). */
 export function defineCalculatorChecks(shard: number, of: number) {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, serveSite, type Site, type PageProblems } from './harness';
+import { connect, disconnect, openPage, type Site, type PageProblems } from './harness';
 import { CHECKLISTS } from '~/data/checklists';
 import { strings } from '~/i18n';
 
@@ -12,14 +12,8 @@ const KEY = 'mpp:v2:checklists'; // the store's key (src/lib/kit/store.ts)
 let browser: Browser;
 let site: Site;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serveSite('dist');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+beforeAll(async () => ({ browser, site } = await connect()));
+afterAll(() => disconnect(browser, site));
 
 const ready = (page: Page) => page.waitForSelector('mpp-checklist .checklist-tools:not([hidden])');
 const ticked = (page: Page) => page.$$eval('mpp-checklist input[data-item]', (boxes) => (boxes as HTMLInputElement[]).filter((b) => b.checked).map((b) => b.dataset['item']));

@@ -5,19 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import glossary from '~/data/glossary.json';
-import { launchBrowser, openPage, serveSite, type Site } from './harness';
+import { connect, disconnect, openPage, type Site } from './harness';
 import { strings } from '~/i18n';
 
 let browser: Browser;
 let site: Site;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serveSite('dist');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+beforeAll(async () => ({ browser, site } = await connect()));
+afterAll(() => disconnect(browser, site));
 
 const visibleTerms = (page: Page) => page.$$eval('[data-glossary-entry]', (els) => els.filter((e) => !(e as HTMLElement).hidden && !(e.closest('section') as HTMLElement).hidden).map((e) => e.querySelector('dt')!.id));
 

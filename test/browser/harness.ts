@@ -56,6 +56,16 @@ export async function serveSite(dir: string, base = '/'): Promise<Site> {
   return { url, origin: new URL(url).origin, base, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+/** The shared Chromium and a build's static server, for a test file's `beforeAll`. */
+export async function connect(dir = 'dist', base = '/'): Promise<{ browser: Browser; site: Site }> {
+  return { browser: await launchBrowser(), site: await serveSite(dir, base) };
+}
+
+/** Lets go of what `connect` gave, in `afterAll` (either may be missing if `beforeAll` failed). */
+export async function disconnect(...held: ({ close(): Promise<void> } | undefined)[]): Promise<void> {
+  for (const item of held) await item?.close();
+}
+
 export interface PageProblems {
   pageErrors: string[];
   consoleErrors: string[];

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, serveSite, type PageProblems, type Site } from './harness';
+import { connect, disconnect, openPage, type PageProblems, type Site } from './harness';
 import { toCsv } from '~/lib/kit/csv';
 import { budgetAllocator } from '~/lib/calculators/c12-1-budget-allocator';
 import { segmentAttractiveness } from '~/lib/calculators/c03-2-segment-attractiveness';
@@ -14,14 +14,8 @@ import { segmentAttractiveness } from '~/lib/calculators/c03-2-segment-attractiv
 let browser: Browser;
 let site: Site;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serveSite('dist');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+beforeAll(async () => ({ browser, site } = await connect()));
+afterAll(() => disconnect(browser, site));
 
 /** Rows as CSV with the column keys as headers (accepted in every language). */
 function csvOf(columns: object, rows: readonly Record<string, string>[]): string {

@@ -8,19 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { strings } from '~/i18n';
-import { axeViolations, badNumbersOnPage, downloadBytes, launchBrowser, openPage, serveSite, type Site } from './harness';
+import { axeViolations, badNumbersOnPage, connect, disconnect, downloadBytes, openPage, type Site } from './harness';
 
 let browser: Browser;
 let site: Site;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serveSite('dist');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+beforeAll(async () => ({ browser, site } = await connect()));
+afterAll(() => disconnect(browser, site));
 
 const LANGUAGES = [
   { lang: 'en', locale: 'en', path: 'calculators/c05-1/', second: 'Aggressive' },

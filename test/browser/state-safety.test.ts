@@ -16,19 +16,13 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { strings } from '~/i18n';
-import { badNumbersOnPage, launchBrowser, openPage, serveSite, type Site } from './harness';
+import { badNumbersOnPage, connect, disconnect, openPage, type Site } from './harness';
 
 let browser: Browser;
 let site: Site;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serveSite('dist');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+beforeAll(async () => ({ browser, site } = await connect()));
+afterAll(() => disconnect(browser, site));
 
 const LANGUAGES = [
   { lang: 'en', prefix: '', locale: 'en' as const, digits: (n: number) => n.toLocaleString('en') },

@@ -7,19 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, serveSite, type Site } from './harness';
+import { connect, disconnect, type Site } from './harness';
 
 let browser: Browser;
 let site: Site;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serveSite('dist');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+beforeAll(async () => ({ browser, site } = await connect()));
+afterAll(() => disconnect(browser, site));
 
 describe('the workbench layout', () => {
   it('a change is announced as one short sentence with labels, not by a live list of results', { timeout: 300_000 }, async () => {
