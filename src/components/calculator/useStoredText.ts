@@ -28,7 +28,7 @@ export function useStoredText(id: string, fallback: string, maxChars = MAX_STORE
   const [custom, setCustom] = useState<string | null>(null);
   const [status, setStatus] = useState<StoredTextStatus>('default');
   const [origin, setOrigin] = useState<string | null>(null);
-  /** A deferred write not yet made: a newer text cancels it, leaving the page writes it at once. */
+  /** A deferred write not yet made: a newer text cancels it; leaving the page makes it at once. */
   const pending = useRef<{ timer: number; write: () => void } | null>(null);
   useEffect(() => {
     const flush = () => {
@@ -39,10 +39,7 @@ export function useStoredText(id: string, fallback: string, maxChars = MAX_STORE
       write.write();
     };
     window.addEventListener('pagehide', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      flush();
-    };
+    return () => window.removeEventListener('pagehide', flush);
   }, []);
 
   useEffect(() => {

@@ -97,23 +97,22 @@ interface AsyncRun {
  */
 interface ProgressFeed {
   value: ClusterProgress | null;
-  listeners: Set<() => void>;
+  /** The progress bar's re-render, while it is shown. */
+  onChange?: (() => void) | undefined;
 }
 
 function setProgress(feed: ProgressFeed, value: ClusterProgress | null) {
-  if (feed.value === value) return;
   feed.value = value;
-  for (const listener of feed.listeners) listener();
+  feed.onChange?.();
 }
 
 /** `live`: the worker is running the current job (else the feed may hold a finished job's figure). */
 function ProgressBar({ feed, live, id, label, done }: { feed: ProgressFeed; live: boolean; id: string; label: (p: ClusterProgress | null) => string; done: (fraction: number) => string }) {
   const [, setTick] = useState(0);
   useEffect(() => {
-    const listener = () => setTick((n) => n + 1);
-    feed.listeners.add(listener);
+    feed.onChange = () => setTick((n) => n + 1);
     return () => {
-      feed.listeners.delete(listener);
+      feed.onChange = undefined;
     };
   }, [feed]);
   const progress = live ? feed.value : null;
@@ -234,7 +233,7 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
   const workerRef = useRef<Worker | null>(null);
   const jobRef = useRef(0);
   const [asyncRun, setAsyncRun] = useState<AsyncRun | null>(null);
-  const progressFeed = useRef<ProgressFeed>({ value: null, listeners: new Set() }).current;
+  const progressFeed = useRef<ProgressFeed>({ value: null }).current;
   useEffect(() => {
     if (!large || !prepared || k === undefined || seed === undefined) return;
     const job = ++jobRef.current;
@@ -516,9 +515,9 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
 
   // The results table has a column per variable (200 for a wide file): built again only with new results.
   const clusterTables = useMemo(
-    () => (
-      <>
-        {r.clusters && r.columns && r.means ? (
+    () =>
+      r.clusters && r.columns && r.means ? (
+        <>
           <div class="calc-table calc-table-scroll" data-result="clusters" tabIndex={0} role="region" aria-label={t.results.tableCaption}>
             <table>
               <caption>{t.results.tableCaption}</caption>
@@ -548,8 +547,6 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
               </tbody>
             </table>
           </div>
-        ) : null}
-        {r.clusters ? (
           <div data-result="profiles">
             <p><strong>{t.results.profile}</strong></p>
             <ul class="calc-issues">
@@ -560,9 +557,8 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
               ))}
             </ul>
           </div>
-        ) : null}
-      </>
-    ),
+        </>
+      ) : null,
     [r.clusters, r.columns, r.means, r.rowsUsed, f, t, locale], // eslint-disable-line react-hooks/exhaustive-deps
   );
 

@@ -22,29 +22,20 @@ export type KMeansReply =
   | { job: number; type: 'error' };
 
 // Typed loosely on purpose: the project's type check uses the DOM library, not the worker one.
-const scope = self as unknown as { postMessage(message: KMeansReply, transfer?: Transferable[]): void; onmessage: ((event: MessageEvent<KMeansJob>) => void) | null };
+const scope = self as unknown as { postMessage(message: KMeansReply): void; onmessage: ((event: MessageEvent<KMeansJob>) => void) | null };
 
 const PROGRESS_MS = 200;
-
-/** The typed arrays' buffers in a finished run, to transfer (each once). */
-function buffersOf(run: ClusterRun): Transferable[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const a of [run.chosen?.labels, run.chosen?.centres]) if (a && a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
-  return [...buffers];
-}
 
 scope.onmessage = (event) => {
   const { job, data, n, d, k, seed } = event.data;
   let lastPhase = '';
-  let lastFraction = -1;
   let lastTime = 0;
-  // Each message costs the page a render and a layout: at most one per whole percent and about
-  // five a second (a new phase and the end always go through).
+  // Each message costs the page a render and a layout: about five a second at most (a new phase
+  // and the end always go through).
   const progress = (phase: ClusterProgress['phase'], fraction: number) => {
     const now = performance.now();
-    if (phase === lastPhase && fraction < 1 && (fraction - lastFraction < 0.01 || now - lastTime < PROGRESS_MS)) return;
+    if (phase === lastPhase && fraction < 1 && now - lastTime < PROGRESS_MS) return;
     lastPhase = phase;
-    lastFraction = fraction;
     lastTime = now;
     scope.postMessage({ job, type: 'progress', phase, fraction });
   };
@@ -53,13 +44,11 @@ scope.onmessage = (event) => {
     // Large data: show the clusters first, then add the silhouette when it is ready.
     const deferSilhouette = n > SILHOUETTE_ALL_K_MAX_ROWS;
     const run = cluster(matrix, { k, seed, silhouette: deferSilhouette ? 'none' : 'auto' }, (p) => progress(p.phase, p.fraction));
-    // The final run's arrays move to the page instead of being copied; a run still in use here
-    // (its silhouette to come) is copied.
-    scope.postMessage({ job, type: 'run', run, final: run.silhouetteDone }, run.silhouetteDone ? buffersOf(run) : []);
+    scope.postMessage({ job, type: 'run', run, final: run.silhouetteDone });
     if (!run.silhouetteDone) {
-      lastFraction = -1;
+      lastTime = 0;
       const done = addSilhouette(matrix, run, (f) => progress('silhouette', f));
-      scope.postMessage({ job, type: 'run', run: done, final: true }, buffersOf(done));
+      scope.postMessage({ job, type: 'run', run: done, final: true });
     }
   } catch {
     scope.postMessage({ job, type: 'error' });
