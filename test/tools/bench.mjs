@@ -10,6 +10,7 @@
  * Prints min / median / max over a few runs. The modules are TypeScript with extensionless
  * imports, so they are bundled once with esbuild (or rolldown, Vite's bundler) into a temp file.
  *   node test/tools/bench.mjs [--runs 5] [--silhouette-50k] [--no-browser | --browser-only] [--rfm-only]
+ *     [--sets 1000x6,50000x6] [--trace | --trace-cpu]
  * The silhouette at 50k rows takes about 15 s on a 2-core machine, so it is timed (once) only with
  * `--silhouette-50k`.
  * Timings on a shared machine are noisy: compare medians from the same machine and load.
@@ -21,6 +22,10 @@
  * C08.1 the same way: a 10k and a 100k transaction CSV uploaded and scored (in its worker), then a
  * keystroke in a segment cut-off; its beat starts once the file is in the page (see below).
  * `BENCH_DIST=<folder>` measures another build, e.g. the previous commit's, for a before/after.
+ * `--sets` picks C03.3 data sets (rows x columns). `--trace` records a Chromium trace of each C03.3
+ * action and prints the main thread's CPU time and what its tasks over 50 ms did (Layout, style,
+ * script by function); `--trace-cpu` adds the sampling profiler's hottest functions (minified names).
+ * A task's wall time far above its CPU time means the thread waited for a core (a busy machine).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -37,6 +42,14 @@ const SKIP_BROWSER = args.includes('--no-browser');
 const RFM_ONLY = args.includes('--rfm-only');
 /** Only the C03.3 browser measurement (e.g. to compare two builds with BENCH_DIST). */
 const BROWSER_ONLY = args.includes('--browser-only');
+/** With the C03.3 browser figures, a Chromium trace of each action: what the long main-thread tasks did. */
+const TRACE = args.includes('--trace') || args.includes('--trace-cpu');
+/** Only these C03.3 data sets in the browser, e.g. `--sets 50000x6,1500x200`. */
+// `--trace-cpu` adds V8's sampling profiler (hottest functions per long task); starting it costs the
+// page a long task of its own, so the plain `--trace` leaves it out.
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', ...(args.includes('--trace-cpu') ? ['disabled-by-default-v8.cpu_profiler'] : [])];
+const setsArg = args.indexOf('--sets');
+const KMEANS_SETS = (setsArg >= 0 ? args[setsArg + 1].split(',') : ['1000x6', '10000x6', '1500x200', '50000x6']).map((s) => s.split('x').map(Number));
 
 const CALCULATORS = {
   'C05.1': ['c05-1-cost-plus', 'costPlus'],
@@ -238,7 +251,7 @@ function blobsCsv(rows, columns) {
 async function kmeansInTheBrowser() {
   const { existsSync } = await import('node:fs');
   // BENCH_DIST=dist-before measures another build (e.g. the previous commit's), for before/after.
-  const distDir = join(root, process.env.BENCH_DIST || 'dist');
+  const distDir = resolve(root, process.env.BENCH_DIST || 'dist');
   if (!existsSync(join(distDir, 'chapters/03-segmentation/index.html'))) {
     console.log('\nC03.3 in the browser: skipped (no dist/; run `npm run build`).');
     return;
@@ -250,7 +263,7 @@ async function kmeansInTheBrowser() {
   console.log('\nC03.3 in Chromium: main thread\'s longest gap (10 ms timer chain) and longest task, ms');
   console.log(`  ${'data'.padEnd(12)} ${'import + clustering'.padStart(24)}   ${'keystroke (seed field)'.padStart(24)}   total s   ran in`);
   try {
-    for (const [rows, columns] of [[1_000, 6], [10_000, 6], [1_500, 200], [50_000, 6]]) {
+    for (const [rows, columns] of KMEANS_SETS) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const workers = [];
@@ -294,6 +307,8 @@ async function kmeansInTheBrowser() {
         window.__benchFiles = files.files;
       }, blobsCsv(rows, columns));
       const t0 = Date.now();
+      const traces = [];
+      if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       await startBeat();
       await page.evaluate(() => {
         const input = document.querySelector('[data-calculator="C03.3"] input[data-action="import-file"]');
@@ -304,15 +319,19 @@ async function kmeansInTheBrowser() {
       await done();
       const importBeat = await stopBeat();
       const total = (Date.now() - t0) / 1000;
-      await startBeat();
+      if (TRACE) traces.push(['import', await browser.stopTracing()]);
       await calc.locator('input[name="seed"]').press('End');
+      if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      await startBeat();
       await calc.locator('input[name="seed"]').type('7');
       await page.waitForTimeout(300);
       await done();
       const keyBeat = await stopBeat();
+      if (TRACE) traces.push(['keystroke', await browser.stopTracing()]);
       const where = workers.some((w) => /kmeans\.worker/.test(w)) ? 'worker' : 'page';
       const pair = (b) => `${b.gap.toFixed(0).padStart(8)} / ${b.longest.toFixed(0).padStart(5)}`.padStart(24);
       console.log(`  ${`${rows.toLocaleString('en')} × ${columns}`.padEnd(12)} ${pair(importBeat)}   ${pair(keyBeat)}   ${total.toFixed(1).padStart(7)}   ${where}`);
+      for (const [action, buffer] of traces) for (const line of longTaskReport(JSON.parse(buffer.toString('utf8')))) console.log(`      ${action}: ${line}`);
       await context.close();
     }
   } finally {
@@ -397,4 +416,88 @@ async function rfmInTheBrowser(lib) {
     await browser.close();
     server.close();
   }
+}
+
+/**
+ * `--trace`: the page's main-thread tasks over 50 ms in a Chromium trace, each with its
+ * self time by trace event (Layout, style, GC, script entry points by function and file) and the
+ * CPU profile's hottest functions inside it (file:line:column of the built, minified script).
+ */
+function longTaskReport(trace) {
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const busiest = mains
+    .map((m) => ({ pid: m.pid, tid: m.tid, busy: events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask').reduce((a, e) => a + (e.dur ?? 0), 0) }))
+    .sort((a, b) => b.busy - a.busy)[0];
+  if (!busiest) return ['no renderer main thread in the trace'];
+  const onMain = events.filter((e) => e.pid === busiest.pid && e.tid === busiest.tid && e.ph === 'X' && typeof e.dur === 'number');
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur > 50_000).sort((a, b) => b.dur - a.dur);
+  // CPU samples of the main thread: ProfileChunk events carry nodes (call frames) and samples.
+  const nodes = new Map();
+  const samples = [];
+  const profiles = new Map();
+  for (const e of events) {
+    if (e.pid !== busiest.pid) continue;
+    if (e.name === 'Profile' && e.tid === busiest.tid) profiles.set(e.id, e.args.data.startTime);
+  }
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || !profiles.has(e.id)) continue;
+    const data = e.args.data;
+    for (const node of data.cpuProfile?.nodes ?? []) nodes.set(`${e.id}:${node.id}`, node.callFrame);
+    let time = profiles.get(e.id);
+    const ids = data.cpuProfile?.samples ?? [];
+    ids.forEach((id, i) => {
+      time += data.timeDeltas[i] ?? 0;
+      samples.push({ time, frame: `${e.id}:${id}` });
+    });
+    profiles.set(e.id, time);
+  }
+  const label = (e) => {
+    const d = e.args?.data ?? {};
+    const file = (d.url ?? d.scriptName ?? '').split('/').pop();
+    if (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.compile') return `${e.name} ${d.functionName || ''}@${file}:${d.lineNumber ?? ''}`;
+    if (e.name === 'EventDispatch') return `EventDispatch ${d.type ?? ''}`;
+    return e.name;
+  };
+  // The main thread's own CPU time over the action (tdur), robust to a busy machine, unlike wall time.
+  const all = onMain.filter((e) => e.name === 'RunTask');
+  const cpu = all.reduce((a, e) => a + (e.tdur ?? 0), 0);
+  const longestCpu = all.reduce((a, e) => Math.max(a, e.tdur ?? 0), 0);
+  const lines = [`main thread CPU ${(cpu / 1000).toFixed(0)} ms in ${all.length} tasks; most CPU in one task ${(longestCpu / 1000).toFixed(0)} ms; ${tasks.length} tasks over 50 ms wall`];
+  for (const task of tasks.slice(0, 3)) {
+    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    // Self time: each event's duration less its direct children's.
+    const self = new Map();
+    const stack = [];
+    const add = (e, v) => self.set(label(e), (self.get(label(e)) ?? 0) + v);
+    for (const e of inside) {
+      while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+      if (stack.length) add(stack.at(-1), -e.dur);
+      add(e, e.dur);
+      stack.push(e);
+    }
+    for (const e of inside.filter((x) => x.name === 'Layout' && x.dur > 20_000)) {
+      const b = e.args?.beginData ?? {};
+      const frame = b.stackTrace?.[0];
+      lines.push(`  layout ${(e.dur / 1000).toFixed(0)} ms (CPU ${typeof e.tdur === 'number' ? (e.tdur / 1000).toFixed(0) : '?'}): ${b.dirtyObjects}/${b.totalObjects} objects${b.partialLayout ? ' (partial)' : ''}${frame ? ` forced by ${frame.functionName}@${frame.url.split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}` : ''}`);
+    }
+    const top = [...self].filter(([, v]) => v > 2000).sort((a, b) => b[1] - a[1]).slice(0, 6);
+    // tdur: the thread's CPU time; far below dur means the thread waited for a core (a busy machine).
+    lines.push(`task ${(task.dur / 1000).toFixed(0)} ms (CPU ${typeof task.tdur === 'number' ? (task.tdur / 1000).toFixed(0) : '?'}): ${top.map(([name, v]) => `${name} ${(v / 1000).toFixed(0)}`).join(', ')}`);
+    const hot = new Map();
+    let previous = null;
+    for (const s of samples) {
+      if (s.time < task.ts || s.time > task.ts + task.dur) continue;
+      if (previous !== null) {
+        const f = nodes.get(s.frame);
+        const key = f ? `${f.functionName || '(anonymous)'}@${(f.url || '').split('/').pop()}:${f.lineNumber}:${f.columnNumber}` : '?';
+        hot.set(key, (hot.get(key) ?? 0) + (s.time - previous));
+      }
+      previous = s.time;
+    }
+    const hottest = [...hot].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    if (hottest.length) lines.push(`  cpu: ${hottest.map(([name, v]) => `${name} ${(v / 1000).toFixed(0)}`).join(', ')}`);
+  }
+  if (!tasks.length) lines.push('no task over 50 ms');
+  return lines;
 }

@@ -6,7 +6,7 @@
  * `maxChars` is used for this visit but not saved, and `status` says so; storage that is blocked
  * or full is never an error, only a status.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { readText, textKey, writeText } from '../../lib/kit/store';
 import { localStore, report, subscribe } from './browser-store';
 
@@ -18,10 +18,29 @@ export type StoredTextStatus = 'default' | 'saved' | 'tooLarge' | 'full' | 'unav
 
 export const storedTextKey = textKey;
 
+/**
+ * Text longer than this is saved in a task of its own, after the page has shown it: writing
+ * megabytes (JSON and localStorage) would otherwise lengthen the task that renders the new data.
+ */
+const DEFER_WRITE_CHARS = 100_000;
+
 export function useStoredText(id: string, fallback: string, maxChars = MAX_STORED_TEXT) {
   const [custom, setCustom] = useState<string | null>(null);
   const [status, setStatus] = useState<StoredTextStatus>('default');
   const [origin, setOrigin] = useState<string | null>(null);
+  /** A deferred write not yet made: a newer text cancels it; leaving the page makes it at once. */
+  const pending = useRef<{ timer: number; write: () => void } | null>(null);
+  useEffect(() => {
+    const flush = () => {
+      const write = pending.current;
+      if (!write) return;
+      window.clearTimeout(write.timer);
+      pending.current = null;
+      write.write();
+    };
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, []);
 
   useEffect(() => {
     const load = () => {
@@ -42,6 +61,24 @@ export function useStoredText(id: string, fallback: string, maxChars = MAX_STORE
   const setText = (text: string | null, from: string | null = null) => {
     setCustom(text);
     setOrigin(from);
+    if (pending.current) window.clearTimeout(pending.current.timer);
+    pending.current = null;
+    if (text !== null && text.length > DEFER_WRITE_CHARS && text.length <= maxChars && typeof window !== 'undefined') {
+      const write = () => save(text, from);
+      // Shown as saved meanwhile; the write's own outcome (e.g. storage full) follows in a moment.
+      setStatus('saved');
+      pending.current = {
+        write,
+        timer: window.setTimeout(() => {
+          pending.current = null;
+          write();
+        }, 0),
+      };
+      return;
+    }
+    save(text, from);
+  };
+  const save = (text: string | null, from: string | null) => {
     const store = localStore();
     if (text !== null && text.length > maxChars) {
       report(storedTextKey(id), writeText(store, id, null));

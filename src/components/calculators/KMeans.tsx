@@ -87,18 +87,53 @@ interface AsyncRun {
   seed: number;
   run: ClusterRun | null;
   final: boolean;
-  progress: ClusterProgress | null;
   /** The worker could not be used; the run was made on the page. */
   fallback: boolean;
 }
 
 /**
+ * The running job's progress, held outside the island's state: a worker's progress message
+ * re-renders the progress bar only, not the island (a 200-column picker and table, two charts).
+ */
+interface ProgressFeed {
+  value: ClusterProgress | null;
+  /** The progress bar's re-render, while it is shown. */
+  onChange?: (() => void) | undefined;
+}
+
+function setProgress(feed: ProgressFeed, value: ClusterProgress | null) {
+  feed.value = value;
+  feed.onChange?.();
+}
+
+/** `live`: the worker is running the current job (else the feed may hold a finished job's figure). */
+function ProgressBar({ feed, live, id, label, done }: { feed: ProgressFeed; live: boolean; id: string; label: (p: ClusterProgress | null) => string; done: (fraction: number) => string }) {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    feed.onChange = () => setTick((n) => n + 1);
+    return () => {
+      feed.onChange = undefined;
+    };
+  }, [feed]);
+  const progress = live ? feed.value : null;
+  const percent = progress ? Math.round(progress.fraction * 100) : null;
+  return (
+    <div class="calc-field" data-progress={percent ?? 'pending'}>
+      <label for={id}>{label(progress)}</label>
+      <progress id={id} max={100} {...(percent === null ? {} : { value: percent })} aria-valuetext={progress ? done(progress.fraction) : undefined} />
+    </div>
+  );
+}
+
+/**
  * Data longer than this is read in slices of the main thread (`readTableSteps`), and a table with
  * more cells than SLICED_PREPARE_CELLS is prepared in slices: a 1,500 × 200 or 50,000 × 6 file
- * takes about a second to read, which would freeze the page in one piece.
+ * takes about a second to read, which would freeze the page in one piece, and even 1,000 × 6 took
+ * over 100 ms in one piece on a busy machine (the code runs cold the first time). The built-in
+ * sample (200 × 9, about 12,000 characters) stays synchronous: the server renders its results.
  */
-const SLICED_READ_CHARS = 200_000;
-const SLICED_PREPARE_CELLS = 100_000;
+const SLICED_READ_CHARS = 30_000;
+const SLICED_PREPARE_CELLS = 4_000;
 /** The longest the sliced work holds the main thread before letting the page respond. */
 const SLICE_MS = 25;
 
@@ -198,20 +233,22 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
   const workerRef = useRef<Worker | null>(null);
   const jobRef = useRef(0);
   const [asyncRun, setAsyncRun] = useState<AsyncRun | null>(null);
+  const progressFeed = useRef<ProgressFeed>({ value: null }).current;
   useEffect(() => {
     if (!large || !prepared || k === undefined || seed === undefined) return;
     const job = ++jobRef.current;
     const base = { prepared, k, seed };
     let finished = false;
-    setAsyncRun({ ...base, run: null, final: false, progress: null, fallback: false });
+    setProgress(progressFeed, null);
+    setAsyncRun({ ...base, run: null, final: false, fallback: false });
 
     const runOnPage = () => {
-      setAsyncRun({ ...base, run: null, final: false, progress: null, fallback: true });
+      setAsyncRun({ ...base, run: null, final: false, fallback: true });
       window.setTimeout(() => {
         if (jobRef.current !== job) return;
         const run = runFor(prepared, { k, seed });
         finished = true;
-        if (jobRef.current === job) setAsyncRun({ ...base, run, final: true, progress: null, fallback: true });
+        if (jobRef.current === job) setAsyncRun({ ...base, run, final: true, fallback: true });
       }, 50);
     };
     const dropWorker = (worker: Worker) => {
@@ -229,10 +266,10 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
       const reply = event.data;
       if (reply.job !== job) return;
       if (reply.type === 'progress') {
-        setAsyncRun((prev) => (prev && prev.prepared === prepared ? { ...prev, progress: { phase: reply.phase, fraction: reply.fraction } } : prev));
+        setProgress(progressFeed, { phase: reply.phase, fraction: reply.fraction });
       } else if (reply.type === 'run') {
         finished = reply.final;
-        setAsyncRun((prev) => ({ ...base, run: reply.run, final: reply.final, progress: reply.final ? null : (prev?.progress ?? null), fallback: false }));
+        setAsyncRun({ ...base, run: reply.run, final: reply.final, fallback: false });
       } else {
         dropWorker(worker);
         runOnPage();
@@ -419,14 +456,8 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
     download('C03.3-clusters.csv', toCsv(labelledRows(table, r.rowIndex, r.labels, t.results.clusterColumn)));
   };
 
-  const progress = current?.progress;
-  const progressLabel = reading
-    ? t.progress.reading
-    : current?.fallback
-      ? t.progress.fallback
-      : progress?.phase === 'silhouette'
-        ? t.progress.silhouette
-        : t.progress.elbow;
+  const progressLabel = (progress: ClusterProgress | null) =>
+    reading ? t.progress.reading : current?.fallback ? t.progress.fallback : progress?.phase === 'silhouette' ? t.progress.silhouette : t.progress.elbow;
 
   const selectField = (
     key: 'filterColumn' | 'filterValue' | 'x' | 'y',
@@ -450,6 +481,86 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
   const filterValueChoices = [{ value: '', label: t.data.chooseValue }, ...(filterColumn?.categories ?? []).map((v) => ({ value: v, label: v }))];
   if (raw.filterValue && !filterColumn?.categories.includes(raw.filterValue)) filterValueChoices.push({ value: raw.filterValue, label: raw.filterValue });
   const axisChoices = used.map((name) => ({ value: name, label: name }));
+
+  // The picker has a checkbox and a menu per numeric column (200 for a wide file): built again
+  // only when the columns, the choice or the bases change, not on every keystroke or result.
+  const basePicker = useMemo(
+    () =>
+      BASES.map((base) => {
+        const columns = numericColumns.filter((column) => baseOf(column) === base);
+        return (
+          <fieldset class="calc-choice" key={base} data-base={base}>
+            <legend>{t.bases[base]}</legend>
+            {columns.length === 0 ? <span class="calc-hint">{t.picker.empty}</span> : null}
+            {columns.map((column) => (
+              <span key={column.name} class="calc-kmeans-var">
+                <label>
+                  <input type="checkbox" name="columns" value={column.name} checked={chosenNames.has(column.name)} onChange={() => toggleColumn(column.name)} />
+                  {column.name}
+                </label>{' '}
+                <select
+                  aria-label={interpolate(t.picker.baseOf, { column: column.name })}
+                  value={baseOf(column)}
+                  onChange={(e) => setBase(column, (e.currentTarget as HTMLSelectElement).value as Base)}
+                >
+                  {BASES.map((b) => <option key={b} value={b}>{t.bases[b]}</option>)}
+                </select>
+              </span>
+            ))}
+          </fieldset>
+        );
+      }),
+    [numericColumns, chosenNames, raw.bases, t], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+
+  // The results table has a column per variable (200 for a wide file): built again only with new results.
+  const clusterTables = useMemo(
+    () =>
+      r.clusters && r.columns && r.means ? (
+        <>
+          <div class="calc-table calc-table-scroll" data-result="clusters" tabIndex={0} role="region" aria-label={t.results.tableCaption}>
+            <table>
+              <caption>{t.results.tableCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.results.cluster}</th>
+                  <th scope="col">{t.results.size}</th>
+                  <th scope="col">{t.results.share}</th>
+                  {r.columns.map((name) => <th scope="col" key={name}>{name}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {r.clusters.map((cluster, i) => (
+                  <tr key={i} data-cluster={i + 1}>
+                    <th scope="row">{clusterName(i)}</th>
+                    <td>{f.integer(cluster.size)}</td>
+                    <td>{fmtShare(i)}</td>
+                    {cluster.centroid.map((v, j) => <td key={j}>{f.number(v, 2)}</td>)}
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">{t.results.overall}</th>
+                  <td>{f.integer(r.rowsUsed ?? 0)}</td>
+                  <td>{f.percent(1, 1)}</td>
+                  {r.means.map((v, j) => <td key={j}>{f.number(v, 2)}</td>)}
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          <div data-result="profiles">
+            <p><strong>{t.results.profile}</strong></p>
+            <ul class="calc-issues">
+              {r.clusters.map((cluster, i) => (
+                <li key={i} class="calc-issue" data-cluster={i + 1}>
+                  <strong>{clusterName(i)}</strong> {interpolate(t.results.profileHead, { size: f.integer(cluster.size), share: fmtShare(i) })} {profileText(cluster)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </>
+      ) : null,
+    [r.clusters, r.columns, r.means, r.rowsUsed, f, t, locale], // eslint-disable-line react-hooks/exhaustive-deps
+  );
 
   const c = t.charts;
   const elbow = r.elbow ?? [];
@@ -530,30 +641,7 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
           {table ? (
             <fieldset class="calc-field calc-wide" data-section="columns">
               <legend>{t.picker.legend}</legend>
-              {BASES.map((base) => {
-                const columns = numericColumns.filter((column) => baseOf(column) === base);
-                return (
-                  <fieldset class="calc-choice" key={base} data-base={base}>
-                    <legend>{t.bases[base]}</legend>
-                    {columns.length === 0 ? <span class="calc-hint">{t.picker.empty}</span> : null}
-                    {columns.map((column) => (
-                      <span key={column.name} class="calc-kmeans-var">
-                        <label>
-                          <input type="checkbox" name="columns" value={column.name} checked={chosenNames.has(column.name)} onChange={() => toggleColumn(column.name)} />
-                          {column.name}
-                        </label>{' '}
-                        <select
-                          aria-label={interpolate(t.picker.baseOf, { column: column.name })}
-                          value={baseOf(column)}
-                          onChange={(e) => setBase(column, (e.currentTarget as HTMLSelectElement).value as Base)}
-                        >
-                          {BASES.map((b) => <option key={b} value={b}>{t.bases[b]}</option>)}
-                        </select>
-                      </span>
-                    ))}
-                  </fieldset>
-                );
-              })}
+              {basePicker}
               <div class="calc-table-actions">
                 <button type="button" data-action="columns-all" onClick={() => setChosen(numericColumns.map((col) => col.name))}>{t.picker.all}</button>
                 <button type="button" data-action="columns-none" onClick={() => setChosen([])}>{t.picker.none}</button>
@@ -584,59 +672,15 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
       results={
         <div aria-busy={computing ? 'true' : undefined}>
           {computing ? (
-            <div class="calc-field" data-progress={progress ? Math.round(progress.fraction * 100) : 'pending'}>
-              <label for={`${idBase}-progress`}>{progressLabel}</label>
-              <progress
-                id={`${idBase}-progress`}
-                max={100}
-                {...(progress ? { value: Math.round(progress.fraction * 100) } : {})}
-                aria-valuetext={progress ? interpolate(t.progress.done, { value: f.percent(progress.fraction, 0) }) : undefined}
-              />
-            </div>
+            <ProgressBar
+              feed={progressFeed}
+              live={!!current && !current.fallback}
+              id={`${idBase}-progress`}
+              label={progressLabel}
+              done={(fraction) => interpolate(t.progress.done, { value: f.percent(fraction, 0) })}
+            />
           ) : null}
-          {r.clusters && r.columns && r.means ? (
-            <div class="calc-table calc-table-scroll" data-result="clusters" tabIndex={0} role="region" aria-label={t.results.tableCaption}>
-              <table>
-                <caption>{t.results.tableCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.results.cluster}</th>
-                    <th scope="col">{t.results.size}</th>
-                    <th scope="col">{t.results.share}</th>
-                    {r.columns.map((name) => <th scope="col" key={name}>{name}</th>)}
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.clusters.map((cluster, i) => (
-                    <tr key={i} data-cluster={i + 1}>
-                      <th scope="row">{clusterName(i)}</th>
-                      <td>{f.integer(cluster.size)}</td>
-                      <td>{fmtShare(i)}</td>
-                      {cluster.centroid.map((v, j) => <td key={j}>{f.number(v, 2)}</td>)}
-                    </tr>
-                  ))}
-                  <tr>
-                    <th scope="row">{t.results.overall}</th>
-                    <td>{f.integer(r.rowsUsed ?? 0)}</td>
-                    <td>{f.percent(1, 1)}</td>
-                    {r.means.map((v, j) => <td key={j}>{f.number(v, 2)}</td>)}
-                  </tr>
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-          {r.clusters ? (
-            <div data-result="profiles">
-              <p><strong>{t.results.profile}</strong></p>
-              <ul class="calc-issues">
-                {r.clusters.map((cluster, i) => (
-                  <li key={i} class="calc-issue" data-cluster={i + 1}>
-                    <strong>{clusterName(i)}</strong> {interpolate(t.results.profileHead, { size: f.integer(cluster.size), share: fmtShare(i) })} {profileText(cluster)}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          {clusterTables}
           <div class="calc-table-actions">
             <button type="button" data-action="export-labelled" disabled={!r.labels || !table} aria-describedby={`${idBase}-export-help`} onClick={exportLabelled}>
               {t.results.exportLabelled}

@@ -24,14 +24,19 @@ export type KMeansReply =
 // Typed loosely on purpose: the project's type check uses the DOM library, not the worker one.
 const scope = self as unknown as { postMessage(message: KMeansReply): void; onmessage: ((event: MessageEvent<KMeansJob>) => void) | null };
 
+const PROGRESS_MS = 200;
+
 scope.onmessage = (event) => {
   const { job, data, n, d, k, seed } = event.data;
   let lastPhase = '';
-  let lastFraction = -1;
+  let lastTime = 0;
+  // Each message costs the page a render and a layout: about five a second at most (a new phase
+  // and the end always go through).
   const progress = (phase: ClusterProgress['phase'], fraction: number) => {
-    if (phase === lastPhase && fraction - lastFraction < 0.01 && fraction < 1) return;
+    const now = performance.now();
+    if (phase === lastPhase && fraction < 1 && now - lastTime < PROGRESS_MS) return;
     lastPhase = phase;
-    lastFraction = fraction;
+    lastTime = now;
     scope.postMessage({ job, type: 'progress', phase, fraction });
   };
   try {
@@ -41,7 +46,7 @@ scope.onmessage = (event) => {
     const run = cluster(matrix, { k, seed, silhouette: deferSilhouette ? 'none' : 'auto' }, (p) => progress(p.phase, p.fraction));
     scope.postMessage({ job, type: 'run', run, final: run.silhouetteDone });
     if (!run.silhouetteDone) {
-      lastFraction = -1;
+      lastTime = 0;
       const done = addSilhouette(matrix, run, (f) => progress('silhouette', f));
       scope.postMessage({ job, type: 'run', run: done, final: true });
     }
