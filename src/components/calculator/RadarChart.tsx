@@ -5,6 +5,7 @@
  * table (the same markup as `ChartFigure`'s) for readers who cannot see the drawing.
  */
 import type { FieldContext } from './Fields';
+import { ChartTableDetails } from './ChartFigure';
 
 export interface RadarSeries {
   label: string;
@@ -46,6 +47,7 @@ export function RadarChart({ ctx, id, title, description, axes, series, min, max
   const polygon = (fractions: readonly number[]) => fractions.map((fr, i) => point(i, fr).map((n) => n.toFixed(2)).join(',')).join(' ');
   const colour = (i: number) => `var(--mpp-series-${(i % 7) + 1})`;
   const drawable = axes.length >= 3;
+  const cellText = (v: number | null | undefined) => (v == null || !Number.isFinite(v) ? ctx.ui.kit.notAvailable : format(v));
 
   return (
     <figure class="calc-chart calc-radar" data-chart={id} data-chart-state="ready">
@@ -101,31 +103,14 @@ export function RadarChart({ ctx, id, title, description, axes, series, min, max
           ))}
         </svg>
       ) : null}
-      <details class="calc-chart-table">
-        <summary>{ctx.ui.kit.showTable}</summary>
-        <div class="calc-table-scroll" tabIndex={0}>
-          <table>
-            <caption class="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{title}</th>
-                {series.map((s) => <th scope="col" key={s.label}>{s.label}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {axes.map((axis, i) => (
-                <tr key={axis}>
-                  <th scope="row">{axis}</th>
-                  {series.map((s) => {
-                    const v = s.values[i];
-                    return <td key={s.label}>{v == null || !Number.isFinite(v) ? ctx.ui.kit.notAvailable : format(v)}</td>;
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartTableDetails
+        ctx={ctx}
+        title={title}
+        table={{
+          columns: [title, ...series.map((s) => s.label)],
+          rows: axes.map((axis, i) => [axis, ...series.map((s) => cellText(s.values[i]))]),
+        }}
+      />
     </figure>
   );
 }
