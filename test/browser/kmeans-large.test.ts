@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { badNumbersOnPage, connect, disconnect, openPage, type Site } from './harness';
+import { badNumbersOnPage, connect, disconnect, downloadBytes, openPage, type Site } from './harness';
 
 let browser: Browser;
 let site: Site;
@@ -102,4 +102,49 @@ describe('C03.3 k-means on 10,000 rows', () => {
       await context.close();
     }
   });
+});
+
+/** `rows` × `columns`: two groups far apart on every column, so each profile names every variable. */
+function wideCsv(rows: number, columns: number): string {
+  const header = Array.from({ length: columns }, (_, j) => `v${j + 1}`).join(',');
+  const lines = [header];
+  for (let i = 0; i < rows; i++) lines.push(Array.from({ length: columns }, (_, j) => ((i % 2) * 50 + ((i * 7 + j * 3) % 5)).toFixed(1)).join(','));
+  return lines.join('\n') + '\n';
+}
+
+describe('C03.3 on a wide file (40 variables)', () => {
+  for (const [locale, prefix, shown, more] of [
+    ['en', '', 'The table shows the first 24 of 40 variables', 'and 16 more'],
+    ['zh-CN', 'zh-cn/', '表格显示前 24 个变量（共 40 个）', '等另外 16 项'],
+  ] as const) {
+    it(`${locale}: the table shows 24 variables and says so; profiles and the variable list are short; the export has all 40`, async () => {
+      const context = await browser.newContext({ reducedMotion: 'reduce' });
+      try {
+        const { page, problems } = await openPage(context, site);
+        await page.goto(`${site.url}${prefix}calculators/c03-3/`);
+        const root = page.locator('[data-calculator="C03.3"]');
+        await expect.poll(() => root.evaluate((el) => !el.closest('astro-island[ssr]')), { timeout: 30_000 }).toBe(true);
+        await root.locator('input[data-action="import-file"]').setInputFiles({ name: 'wide.csv', mimeType: 'text/csv', buffer: Buffer.from(wideCsv(60, 40)) });
+        await root.locator('#C03-3-k-2').check();
+        await expect.poll(async () => (await root.locator('[data-progress]').count()) === 0 && (await root.locator('[data-result="clusters"]').count()) === 1, { timeout: 30_000 }).toBe(true);
+
+        expect(await root.locator('[data-result="clusters-shown"]').innerText()).toContain(shown);
+        // Cluster, size, share and 24 variables.
+        expect(await root.locator('[data-result="clusters"] thead th').count()).toBe(27);
+        expect(await root.locator('[data-result="clusters"] thead th').last().innerText()).toBe('v24');
+        expect(await root.locator('[data-result="variables"] dd').innerText()).toContain(more);
+        // Every cluster differs from the mean on all 40 variables: six are named, then "and 34 more".
+        for (const profile of await root.locator('[data-result="profiles"] li').allInnerTexts()) expect(profile).toMatch(locale === 'en' ? /and 34 more/ : /等另外 34 项/);
+
+        const [download] = await Promise.all([page.waitForEvent('download'), root.locator('[data-action="export"]').click()]);
+        const csv = (await downloadBytes(download)).toString('utf8');
+        expect(csv).toContain('v40');
+        expect(csv).toContain(locale === 'en' ? 'v38, v39, and v40' : 'v38、v39和v40');
+        expect(problems.pageErrors).toEqual([]);
+        expect(problems.cspViolations).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

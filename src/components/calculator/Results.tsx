@@ -30,6 +30,8 @@ export interface ResultItem {
   unit?: string | undefined;
   /** A short note after the value, shown only when there is a value. */
   detail?: string | undefined;
+  /** The text the CSV export writes when the page shows a shortened one (e.g. a list of 200 names). */
+  exportText?: string | undefined;
   /** A key result: shown in the sticky summary and read out when it changes. */
   emphasis?: boolean | undefined;
   /** A heading over a run of results (a calculator in several parts). */

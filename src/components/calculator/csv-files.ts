@@ -98,7 +98,7 @@ export function exportFrameCsv(
   const results: CsvRow[] = items.map((item) => ({
     section: 'result' as const,
     label: item.label,
-    value: resultLine(ctx.format, item),
+    value: item.exportText ?? resultLine(ctx.format, item),
     ...(typeof item.value === 'number' && Number.isFinite(item.value) ? { number: item.value } : {}),
   }));
   const rows = [...inputs, ...results, ...(csvExtra?.() ?? [])].map((row) => [row.section === 'input' ? kit.csvInputs : kit.csvResults, row.label, csvCell(row)]);

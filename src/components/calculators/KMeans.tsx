@@ -63,6 +63,10 @@ const SYNC_MAX_WORK = 5_000_000;
 const MAX_FILE_MB = 10;
 /** Data longer than this is not echoed in the paste area (a file's contents, typically). */
 const MAX_ECHO_CHARS = 100_000;
+/** Variables shown in the results table (the export has them all). */
+const TABLE_VARIABLES = 24;
+/** Variables a profile names on the page, each way (largest gaps first; the export names them all). */
+const PROFILE_VARIABLES = 6;
 /** One marker per cluster as well as one colour, so clusters differ without colour vision. */
 const POINT_STYLES = ['circle', 'triangle', 'rect', 'rectRot', 'crossRot', 'star', 'rectRounded', 'cross'] as const;
 const K_LABELS = Object.fromEntries(K_OPTIONS.map((k) => [k, k])) as Record<(typeof K_OPTIONS)[number], string>;
@@ -386,14 +390,20 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
   const clusterName = (c: number) => interpolate(t.results.clusterN, { n: c + 1 });
   const list = (items: string[]) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
   const signedSd = (z: number) => `${z > 0 ? '+' : '−'}${f.ratio(Math.abs(z), 2)}`;
-  const profileText = (cluster: ClusterSummary) => {
+  // On the page, a profile names the largest gaps only (a wide file can list a hundred variables,
+  // too long to read and costly to lay out on every keystroke); the export names them all.
+  const listSome = (items: string[], all: boolean, max = PROFILE_VARIABLES) =>
+    all || items.length <= max
+      ? list(items)
+      : interpolate(ui.kit.andMore, { names: items.slice(0, max).join(locale === 'zh-CN' ? '、' : ', '), count: f.integer(items.length - max) });
+  const profileText = (cluster: ClusterSummary, all = false) => {
     const gap = (dir: 'above' | 'below') =>
       cluster.profile.filter((p) => p.direction === dir).map((p) => interpolate(t.results.sdGap, { column: p.column, z: signedSd(p.z) }));
     const above = gap('above');
     const below = gap('below');
     const parts = [
-      above.length ? interpolate(t.results.above, { list: list(above) }) : null,
-      below.length ? interpolate(t.results.below, { list: list(below) }) : null,
+      above.length ? interpolate(t.results.above, { list: listSome(above, all) }) : null,
+      below.length ? interpolate(t.results.below, { list: listSome(below, all) }) : null,
     ].filter((p): p is string => p !== null);
     return parts.length ? parts.join(locale === 'zh-CN' ? '；' : '; ') : t.results.nearMean;
   };
@@ -422,7 +432,7 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
     res('rowsUsed', 'count', {
       detail: interpolate(t.results.rowsDetail, { read: f.integer(r.rowsRead ?? 0), rejected: f.integer(r.rowsRejected ?? 0), filtered: f.integer(r.rowsFiltered ?? 0) }),
     }),
-    res('variables', 'text', { value: r.columns && r.columns.length > 0 ? list(r.columns) : undefined }),
+    res('variables', 'text', { value: r.columns && r.columns.length > 0 ? listSome(r.columns, false, TABLE_VARIABLES) : undefined, exportText: r.columns ? list(r.columns) : undefined }),
     res('wcss', 'number', { detail: prepared?.standardized ? t.results.wcssUnits : undefined }),
     r.silhouette === undefined && r.clusters && computing
       ? res('silhouette', 'text', { value: t.results.pending, emphasis: true })
@@ -441,7 +451,7 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
       rows.push({ section: 'result', label: `${name} · ${t.results.size}`, value: String(cluster.size) });
       rows.push({ section: 'result', label: `${name} · ${t.results.share}`, value: fmtShare(c) });
       cluster.centroid.forEach((v, j) => rows.push({ section: 'result', label: `${name} · ${used[j]}`, value: String(v) }));
-      rows.push({ section: 'result', label: `${name} · ${t.results.profile}`, value: profileText(cluster) });
+      rows.push({ section: 'result', label: `${name} · ${t.results.profile}`, value: profileText(cluster, true) });
     });
     for (const point of r.elbow ?? []) {
       rows.push({ section: 'result', label: `${t.charts.wcss} · k = ${point.k}`, value: String(point.wcss) });
@@ -489,7 +499,7 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
       BASES.map((base) => {
         const columns = numericColumns.filter((column) => baseOf(column) === base);
         return (
-          <fieldset class="calc-choice" key={base} data-base={base}>
+          <fieldset class="calc-choice calc-kmeans-base" key={base} data-base={base}>
             <legend>{t.bases[base]}</legend>
             {columns.length === 0 ? <span class="calc-hint">{t.picker.empty}</span> : null}
             {columns.map((column) => (
@@ -513,11 +523,16 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
     [numericColumns, chosenNames, raw.bases, t], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
-  // The results table has a column per variable (200 for a wide file): built again only with new results.
+  // The results table has a column per variable: built again only with new results, and at most
+  // TABLE_VARIABLES of them, because a table 200 variables wide is unreadable and re-laying it out
+  // blocked the page for over 200 ms per keystroke (the export has every variable).
   const clusterTables = useMemo(
     () =>
       r.clusters && r.columns && r.means ? (
         <>
+          {r.columns.length > TABLE_VARIABLES ? (
+            <p class="calc-hint" data-result="clusters-shown">{interpolate(t.results.tableColumnsShown, { shown: f.integer(TABLE_VARIABLES), total: f.integer(r.columns.length) })}</p>
+          ) : null}
           <div class="calc-table calc-table-scroll" data-result="clusters" tabIndex={0} role="region" aria-label={t.results.tableCaption}>
             <table>
               <caption>{t.results.tableCaption}</caption>
@@ -526,7 +541,7 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
                   <th scope="col">{t.results.cluster}</th>
                   <th scope="col">{t.results.size}</th>
                   <th scope="col">{t.results.share}</th>
-                  {r.columns.map((name) => <th scope="col" key={name}>{name}</th>)}
+                  {r.columns.slice(0, TABLE_VARIABLES).map((name) => <th scope="col" key={name}>{name}</th>)}
                 </tr>
               </thead>
               <tbody>
@@ -535,14 +550,14 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
                     <th scope="row">{clusterName(i)}</th>
                     <td>{f.integer(cluster.size)}</td>
                     <td>{fmtShare(i)}</td>
-                    {cluster.centroid.map((v, j) => <td key={j}>{f.number(v, 2)}</td>)}
+                    {cluster.centroid.slice(0, TABLE_VARIABLES).map((v, j) => <td key={j}>{f.number(v, 2)}</td>)}
                   </tr>
                 ))}
                 <tr>
                   <th scope="row">{t.results.overall}</th>
                   <td>{f.integer(r.rowsUsed ?? 0)}</td>
                   <td>{f.percent(1, 1)}</td>
-                  {r.means.map((v, j) => <td key={j}>{f.number(v, 2)}</td>)}
+                  {r.means.slice(0, TABLE_VARIABLES).map((v, j) => <td key={j}>{f.number(v, 2)}</td>)}
                 </tr>
               </tbody>
             </table>

@@ -305,6 +305,7 @@ export const kmeansCalculators = {
       converged: 'settled',
       notConverged: 'stopped at the limit',
       tableCaption: 'Clusters: size, share and centroid in original units',
+      tableColumnsShown: 'The table shows the first {shown} of {total} variables; “Export CSV” has the centroids of all of them, and the profiles below name the variables that set each cluster apart.',
       cluster: 'Cluster',
       clusterN: 'Cluster {n}',
       size: 'Rows',

@@ -306,6 +306,7 @@ export const kmeansCalculators: Widen<typeof enKmeans> = {
       converged: '已收敛',
       notConverged: '达到上限后停止',
       tableCaption: '各类的规模、占比及原始单位下的中心',
+      tableColumnsShown: '表格显示前 {shown} 个变量（共 {total} 个）；“导出 CSV”包含全部变量的中心值；下方的画像列出使各类与众不同的变量。',
       cluster: '类别',
       clusterN: '第 {n} 类',
       size: '行数',
