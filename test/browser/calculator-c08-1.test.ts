@@ -2,7 +2,8 @@
  * C08.1 on the reader's own data, on its page (one page load): a 20,000-transaction CSV uploaded
  * is scored in a Web Worker with progress in the page's language, and the results are the pure
  * module's; the scored-customer export holds every customer, with the formula defence, and reads
- * back as a customers table with the same segments; hostile cells (a spreadsheet formula, an HTML
+ * back as a customers table with the same segments; a data set that long is held apart from the
+ * text box and a replacement of it can be undone; hostile cells (a spreadsheet formula, an HTML
  * tag) are shown as text. How long the main thread is blocked is a figure (`npm run bench`), not
  * a threshold here.
  */
@@ -126,6 +127,16 @@ describe('C08.1 RFM on the reader’s data', () => {
       await done(root, again.customerCount!);
       expect(again.customers!.map((c) => c.segment)).toEqual(expected.customers!.map((c) => c.segment));
       expect(await shownValues(root)).toMatchObject(expectedValues(again as Record<string, unknown>));
+
+      // 3b. A data set too long to echo is held apart from the text box, with "replace"; a
+      // wholesale replacement (here the sample) can be undone, and the layout follows the data.
+      expect(await root.locator('[data-data-held] button[data-action="replace-data"]').count()).toBe(1);
+      await root.locator('[data-action="use-sample"]').click();
+      await expect.poll(() => root.locator('#C08-1-source-transactions').isChecked()).toBe(true);
+      await root.locator('[data-action="undo-data"]').click();
+      await expect.poll(() => root.locator('#C08-1-source-customers').isChecked()).toBe(true);
+      await done(root, again.customerCount!);
+      expect(await root.locator('[data-action="undo-data"]').count()).toBe(0);
 
       // 4. Hostile cells: shown as text, exported with the formula defence.
       await root.locator('[data-action="use-sample"]').click();

@@ -38,6 +38,7 @@ import {
 import type { KMeansJob, KMeansReply } from './kmeans.worker';
 import { CalculatorFrame, download, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
+import { DataSetInput, useDataSet } from '../calculator/DataSetInput';
 import { messageText } from '../calculator/Fields';
 import { declareResults } from '../calculator/Results';
 import { useIslandContext, type IslandProps } from '../calculator/island';
@@ -321,21 +322,15 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
     state.setField('filterColumn', '');
     state.setField('filterValue', '');
   };
-  // A large data set is held apart from the text box (summary, replace, edit as text), and every
-  // wholesale replacement can be undone: one keystroke never costs the reader a data set.
-  const [previousData, setPreviousData] = useState<{ text: string | null; origin: string | null } | null>(null);
-  const [editAsText, setEditAsText] = useState(false);
-  const [draft, setDraft] = useState<string | null>(null);
+  // A large data set is held apart from the text box, and every wholesale replacement can be undone.
+  const dataSet = useDataSet(data, MAX_ECHO_CHARS);
   const replaceData = (text: string | null, origin: string | null = null) => {
-    setPreviousData({ text: data.isDefault ? null : data.text, origin: data.origin });
-    data.setText(text, origin);
-    setEditAsText(false);
-    setDraft(null);
+    dataSet.replace(text, origin);
+    setFileError(null);
+    resetSelection();
   };
   const undoData = () => {
-    if (!previousData) return;
-    data.setText(previousData.text, previousData.origin);
-    setPreviousData(null);
+    dataSet.undo();
     setFileError(null);
   };
   const onPaste = (text: string) => {
@@ -357,19 +352,13 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
         const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
         if (!decoded.ok) throw new Error('not text');
         replaceData(decoded.text, file.name);
-        setFileError(null);
-        resetSelection();
       } catch {
         setFileError({ code: 'c03_3.fileUnreadable' });
       }
     }
     input.value = '';
   };
-  const loadSample = () => {
-    replaceData(null);
-    setFileError(null);
-    resetSelection();
-  };
+  const loadSample = () => replaceData(null);
   const setChosen = (names: string[]) =>
     state.setField('columns', names.length === numericColumns.length && names.length > 0 ? ALL_COLUMNS : formatNameList(names));
   const toggleColumn = (name: string) =>
@@ -425,7 +414,6 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
         .filter(Boolean)
         .join(' ');
   const dataError = fileError ?? (!tableRead || tableRead.ok ? null : tableErrorMessage(tableRead.error));
-  const held = data.text.length > MAX_ECHO_CHARS && !editAsText;
 
   const res = declareResults(r, t.results);
   const items = [
@@ -606,52 +594,21 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
       csvExtra={csvExtra}
       inputs={
         <>
-          <fieldset class="calc-field calc-wide" data-section="data">
-            <legend>{t.data.legend}</legend>
-            {held ? (
-              <div class="calc-paste" data-data-held>
-                <p>{interpolate(t.data.held, { rows: f.integer(table?.rows.length ?? 0) })}</p>
-                <button type="button" data-action="edit-data" onClick={() => setEditAsText(true)}>{t.data.editAsText}</button>{' '}
-                <button type="button" data-action="replace-data" aria-expanded={draft !== null} onClick={() => setDraft(draft === null ? '' : null)}>{t.data.replace}</button>
-                {draft !== null ? (
-                  <>
-                    <label for={`${idBase}-replace`}>{t.data.replaceLabel}</label>
-                    <textarea id={`${idBase}-replace`} rows={6} spellcheck={false} autoComplete="off" value={draft} onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)} />
-                    <button type="button" data-action="use-data" disabled={draft.trim() === ''} onClick={() => { replaceData(draft); setFileError(null); resetSelection(); }}>{t.data.useReplacement}</button>
-                  </>
-                ) : null}
-              </div>
-            ) : (
-              <div class="calc-paste">
-                <label for={`${idBase}-paste`}>{t.data.paste}</label>
-                <textarea
-                  id={`${idBase}-paste`}
-                  name="data"
-                  rows={8}
-                  spellcheck={false}
-                  autoComplete="off"
-                  value={data.text}
-                  aria-invalid={dataError ? 'true' : undefined}
-                  aria-describedby={`${idBase}-data-status${dataError ? ` ${idBase}-data-error` : ''}`}
-                  onInput={(e) => onPaste((e.currentTarget as HTMLTextAreaElement).value)}
-                />
-              </div>
-            )}
-            <div class="calc-table-actions">
-              <label class="calc-file">
-                {t.data.file}
-                <input type="file" accept=".csv,text/csv,text/plain" data-action="import-file" onChange={onFile} />
-              </label>
-              {data.isDefault ? null : (
-                <button type="button" data-action="use-sample" onClick={loadSample}>{t.data.useSample}</button>
-              )}
-              {previousData ? <button type="button" data-action="undo-data" onClick={undoData}>{t.data.undo}</button> : null}
-            </div>
-            <p class="calc-hint" id={`${idBase}-data-status`} data-data-status={data.status}>
-              {[tableStatus, storageStatus].filter(Boolean).join(' ')}
-            </p>
-            {dataError ? <p class="calc-error" id={`${idBase}-data-error`} role="alert" data-issue={dataError.code}>{messageText(ui, dataError, f)}</p> : null}
-          </fieldset>
+          <DataSetInput
+            ui={ui}
+            idBase={idBase}
+            legend={t.data.legend}
+            pasteLabel={t.data.paste}
+            data={data}
+            set={dataSet}
+            rows={f.integer(table?.rows.length ?? 0)}
+            status={[tableStatus, storageStatus].filter(Boolean).join(' ')}
+            error={dataError ? { code: dataError.code, text: messageText(ui, dataError, f) } : null}
+            onPaste={onPaste}
+            onFile={onFile}
+            onReplace={replaceData}
+            onUndo={undoData}
+          />
 
           {table ? (
             <fieldset class="calc-field calc-wide" data-section="columns">

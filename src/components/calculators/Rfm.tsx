@@ -20,6 +20,7 @@ import { interpolate } from '../../lib/kit/format';
 import type { CalculatorStrings } from '../../i18n/en/index';
 import { CalculatorFrame, download, type CsvRow } from '../calculator/CalculatorFrame';
 import { ChartFigure } from '../calculator/ChartFigure';
+import { DataSetInput, useDataSet } from '../calculator/DataSetInput';
 import { messageText } from '../calculator/Fields';
 import { declareResults, ResultTable, tableCsvRows } from '../calculator/Results';
 import { useIslandContext, type IslandProps } from '../calculator/island';
@@ -78,7 +79,8 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
   const sampleCsv = useMemo(() => rfmDataCsv(defaultRfmRows, t.columns, 'transactions'), [t]);
   const data = useStoredText('C08.1', sampleCsv);
   const [fileError, setFileError] = useState<Message | null>(null);
-  const [editAsText, setEditAsText] = useState(false);
+  // A large data set is held apart from the text box, and every wholesale replacement can be undone.
+  const dataSet = useDataSet(data, MAX_ECHO_CHARS);
   const aliases = useMemo(
     () => rfmAliases(ui.tableAliases?.columns ?? {}, { customer: [tr.customer], date: [tr.lastPurchase], orders: [tr.orders], amount: [tr.spend] }),
     [ui, t, tr],
@@ -156,12 +158,19 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
   const date = dateRenderer(field, rfmScorer.fields);
 
   // ---- data handlers
-  const replaceData = (text: string | null, origin: string | null = null) => {
-    data.setText(text, origin);
-    setEditAsText(false);
-    setFileError(null);
+  /** The layout (transactions or customers) of the data now in use, guessed from its header. */
+  const followSource = (text: string | null) => {
     const source = text === null ? 'transactions' : guessSource(text, aliases);
     if (source && source !== state.raw.source) state.setField('source', source);
+  };
+  const replaceData = (text: string | null, origin: string | null = null) => {
+    dataSet.replace(text, origin);
+    setFileError(null);
+    followSource(text);
+  };
+  const undoData = () => {
+    followSource(dataSet.undo());
+    setFileError(null);
   };
   const onPaste = (text: string) => {
     const firstLine = (s: string) => s.slice(0, s.search(/\r?\n|$/));
@@ -237,7 +246,6 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
   const badCells = run?.badCells ?? [];
   const badCellCount = run?.badCellCount ?? 0;
   const badCellNames = badCells.slice(0, 2).map((c) => `${interpolate(ui.messages['csv.badCell'] ?? '', { row: c.row, column: c.column })} ${messageText(ui, c.message, f)}`);
-  const held = data.text.length > MAX_ECHO_CHARS && !editAsText;
   const storage = data.isDefault
     ? t.data.sample
     : [data.origin ? interpolate(t.data.fromFile, { name: data.origin }) : null, data.status === 'saved' ? t.data.saved : data.status === 'tooLarge' ? t.data.tooLarge : t.data.unavailable]
@@ -259,7 +267,7 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
         undoable: false,
         loadExample: () => {
           state.loadExample();
-          data.setText(rfmDataCsv(exampleRfmRows, t.columns, 'customers'));
+          dataSet.replace(rfmDataCsv(exampleRfmRows, t.columns, 'customers'));
           setFileError(null);
         },
         reset: () => {
@@ -276,42 +284,27 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
       csvExtra={() => tableCsvRows(segmentHeaders, segmentRows)}
       inputs={
         <>
-          <fieldset class="calc-field calc-wide" data-section="data">
-            <legend>{t.sections.data}</legend>
-            {field.choice('source', t.choices.source)}
-            <p class="calc-hint">{t.hints.source} {t.hints.date}</p>
-            {held ? (
-              <div class="calc-paste" data-data-held>
-                <p>{interpolate(t.data.held, { rows: f.integer(rowCount) })}</p>
-                <button type="button" data-action="edit-data" onClick={() => setEditAsText(true)}>{t.data.editAsText}</button>
-              </div>
-            ) : (
-              <div class="calc-paste">
-                <label for={`${idBase}-paste`}>{t.data.paste}</label>
-                <textarea
-                  id={`${idBase}-paste`}
-                  name="data"
-                  rows={8}
-                  spellcheck={false}
-                  autoComplete="off"
-                  value={data.text}
-                  aria-invalid={importError ? 'true' : undefined}
-                  aria-describedby={`${idBase}-data-status${importError ? ` ${idBase}-data-error` : ''}`}
-                  onInput={(e) => onPaste((e.currentTarget as HTMLTextAreaElement).value)}
-                />
-              </div>
-            )}
-            <div class="calc-table-actions">
-              <label class="calc-file">
-                {t.data.file}
-                <input type="file" accept=".csv,text/csv,text/plain" data-action="import-file" onChange={onFile} />
-              </label>
-              {data.isDefault ? null : <button type="button" data-action="use-sample" onClick={() => replaceData(null)}>{t.data.useSample}</button>}
-            </div>
-            <p class="calc-hint" id={`${idBase}-data-status`} data-data-status={data.status}>
-              {interpolate(t.data.summary, { rows: f.integer(rowCount) })} {storage}
-            </p>
-            {importError ? <p class="calc-error" id={`${idBase}-data-error`} role="alert" data-issue={importError.code}>{messageText(ui, importError, f)}</p> : null}
+          <DataSetInput
+            ui={ui}
+            idBase={idBase}
+            legend={t.sections.data}
+            pasteLabel={t.data.paste}
+            data={data}
+            set={dataSet}
+            rows={f.integer(rowCount)}
+            status={`${interpolate(t.data.summary, { rows: f.integer(rowCount) })} ${storage}`}
+            error={importError ? { code: importError.code, text: messageText(ui, importError, f) } : null}
+            onPaste={onPaste}
+            onFile={onFile}
+            onReplace={replaceData}
+            onUndo={undoData}
+            before={
+              <>
+                {field.choice('source', t.choices.source)}
+                <p class="calc-hint">{t.hints.source} {t.hints.date}</p>
+              </>
+            }
+          >
             {badCellCount ? (
               <p class="calc-hint" data-bad-cells={badCellCount}>
                 {interpolate(t.data.badCells, {
@@ -328,7 +321,7 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
                 ))}
               </ul>
             ) : null}
-          </fieldset>
+          </DataSetInput>
           {date('analysisDate', { hint: t.hints.analysisDate })}
           {field.choice('bins', t.choices.bins)}
           <fieldset class="calc-group" data-section="segment-map">

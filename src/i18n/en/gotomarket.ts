@@ -247,10 +247,6 @@ export const gotomarketCalculators = {
     },
     data: {
       paste: 'Paste CSV (first row = column names): customer ID, date and amount per purchase; for a customers table, the last purchase date, orders and spend',
-      held: 'The data in use ({rows} rows) is kept apart from the text box, so typing cannot erase it.',
-      editAsText: 'Edit as text',
-      file: 'Upload a CSV file',
-      useSample: 'Use the sample data',
       summary: '{rows} data rows.',
       sample: 'Sample data: 18 illustrative purchases by 8 customers (invented figures).',
       fromFile: 'From the file {name}.',

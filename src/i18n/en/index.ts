@@ -86,6 +86,17 @@ export const en = {
     scenarioLoading: 'Loading…',
     storageFull: 'This browser’s storage is full: your latest changes are shown but not saved. Download your saved data, then free some space (for example, replace a large data set).',
     storageExport: 'Download my saved data (JSON)',
+    /** A pasted or uploaded data set (k-means, RFM). */
+    dataSet: {
+      held: 'The data in use ({rows} rows) is kept apart from the text box, so typing cannot erase it.',
+      editAsText: 'Edit as text',
+      replace: 'Replace with pasted data',
+      replaceLabel: 'Paste the new data (first row = column names)',
+      useReplacement: 'Use this data',
+      undo: 'Undo: back to the previous data',
+      file: 'Upload a CSV file',
+      useSample: 'Use the sample data',
+    },
   },
   scenarios: scenarioStrings,
   messages: {

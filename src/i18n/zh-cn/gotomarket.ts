@@ -250,10 +250,6 @@ export const gotomarketCalculators: Widen<typeof en> = {
     },
     data: {
       paste: '粘贴 CSV（第一行为列名）：原始交易每笔一行，含客户编号、日期和金额；客户表每位客户一行，含最后购买日期、订单数和消费额',
-      held: '正在使用的数据（{rows} 行）与文本框分开保存，在文本框中输入不会将其清除。',
-      editAsText: '以文本方式编辑',
-      file: '上传 CSV 文件',
-      useSample: '使用示例数据',
       summary: '共 {rows} 行数据。',
       sample: '示例数据：8 位客户的 18 笔示意性购买记录（虚构数字）。',
       fromFile: '来自文件 {name}。',

@@ -80,6 +80,16 @@ export const zhCN: UiStrings = {
     scenarioLoading: '加载中…',
     storageFull: '此浏览器的存储空间已满：最新修改仅在本页显示，尚未保存。请先下载已保存的数据，再腾出空间（例如替换较大的数据集）。',
     storageExport: '下载我保存的数据（JSON）',
+    dataSet: {
+      held: '当前数据（{rows} 行）单独保存，不在文本框中，输入文字不会将其清除。',
+      editAsText: '以文本形式编辑',
+      replace: '粘贴新数据替换',
+      replaceLabel: '粘贴新数据（第一行为列名）',
+      useReplacement: '使用这些数据',
+      undo: '撤销：恢复之前的数据',
+      file: '上传 CSV 文件',
+      useSample: '使用示例数据',
+    },
   },
   scenarios: scenarioStrings,
   messages: {
