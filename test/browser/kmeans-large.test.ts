@@ -2,7 +2,8 @@
  * C03.3 with a large data set: 10,000 rows × 6 numeric columns, uploaded as a file. The island
  * hands data this size to its Web Worker: the test checks that a worker really starts, that a
  * progress indicator shows and moves, and that the run completes (cluster sizes add up to 10,000,
- * the silhouette arrives). How long the main thread is blocked is a figure, not a pass/fail
+ * the silhouette arrives), and that another seed keeps the last results on screen, marked busy, until
+ * the new ones arrive. How long the main thread is blocked is a figure, not a pass/fail
  * threshold on a shared machine: `npm run bench` measures it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +93,24 @@ describe('C03.3 k-means on 10,000 rows', () => {
       expect(await root.locator('[data-issue="c03_3.workerFailed"]').count()).toBe(0);
       expect(await root.locator('[data-chart="elbow"] tbody tr').count()).toBe(8);
       expect(await root.locator('[data-chart="scatter"]').getAttribute('data-chart-state')).toBe('ready');
+
+      // Another seed: the last clustering stays on screen (the panel marked busy) until the new one
+      // arrives; the results never vanish and come back.
+      await page.evaluate(() => {
+        const calc = document.querySelector('[data-calculator="C03.3"]')!;
+        const seen = { gone: false, busy: false };
+        (window as unknown as { __reseed: typeof seen }).__reseed = seen;
+        new MutationObserver(() => {
+          if (!calc.querySelector('[data-result="clusters"]')) seen.gone = true;
+          if (calc.querySelector('[aria-busy="true"] [data-result="clusters"]')) seen.busy = true;
+        }).observe(calc, { subtree: true, childList: true, attributes: true });
+      });
+      const seedField = root.locator('input[name="seed"]');
+      await seedField.fill(String(Number(await seedField.inputValue()) + 1));
+      await expect.poll(async () => (await page.evaluate(() => (window as unknown as { __reseed: { busy: boolean } }).__reseed.busy)) && (await progress.count()) === 0, { timeout: 50_000, interval: 100 }).toBe(true);
+      expect(await page.evaluate(() => (window as unknown as { __reseed: { gone: boolean } }).__reseed.gone)).toBe(false);
+      const resized = (await root.locator('[data-result="clusters"] tr[data-cluster] td:nth-of-type(1)').allInnerTexts()).map((s) => Number(s.replace(/[^\d]/g, '')));
+      expect(resized.reduce((a, b) => a + b, 0)).toBe(ROWS);
 
       expect(await badNumbersOnPage(page)).toEqual([]);
       expect(problems.pageErrors).toEqual([]);

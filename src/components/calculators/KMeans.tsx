@@ -294,7 +294,13 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
   useEffect(() => () => workerRef.current?.terminate(), []);
 
   const current = asyncRun && asyncRun.prepared === prepared && asyncRun.k === k && asyncRun.seed === seed ? asyncRun : null;
-  const run = large ? (current?.run ?? null) : syncRun;
+  // While another k or seed is computed, the last clustering of the same data stays on screen under
+  // the progress bar (the results panel is marked busy): nothing flashes away and back, and the page
+  // does not remove and rebuild its tables (1,500 × 200: a keystroke's re-render was ~120 ms of style).
+  const lastRun = useRef<AsyncRun | null>(null);
+  if (current?.run) lastRun.current = current;
+  const previous = lastRun.current?.prepared === prepared ? lastRun.current : null;
+  const run = large ? (current?.run ?? previous?.run ?? null) : syncRun;
   const computing = reading || (large && !current?.final);
   const output = useMemo(() => (prepared ? summarise(prepared, run) : null), [prepared, run]);
   const r: Partial<KMeansResults> = output?.results ?? {};
