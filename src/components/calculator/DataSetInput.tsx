@@ -58,8 +58,10 @@ interface Props {
   set: DataSetControls;
   /** Data rows, for the held summary. */
   rows: string;
-  /** The status line under the controls (rows, columns, where the data is kept). */
-  status: ComponentChildren;
+  /** What the data holds (rows, columns), first on the status line; where it is kept follows. */
+  summary: string | null;
+  /** The calculator's description of its sample data, shown while the sample is in use. */
+  sample: string;
   error: { code: string; text: string } | null;
   onPaste(text: string): void;
   onFile(event: Event): void;
@@ -72,8 +74,10 @@ interface Props {
   children?: ComponentChildren;
 }
 
-export function DataSetInput({ ui, idBase, legend, pasteLabel, data, set, rows, status, error, onPaste, onFile, onReplace, onUndo, before, children }: Props) {
+export function DataSetInput({ ui, idBase, legend, pasteLabel, data, set, rows, summary, sample, error, onPaste, onFile, onReplace, onUndo, before, children }: Props) {
   const s = ui.kit.dataSet;
+  const kept = data.status === 'saved' ? s.saved : data.status === 'tooLarge' ? s.tooLarge : s.unavailable;
+  const where = data.isDefault ? sample : [data.origin ? interpolate(s.fromFile, { name: data.origin }) : null, kept].filter(Boolean).join(' ');
   return (
     <fieldset class="calc-field calc-wide" data-section="data">
       <legend>{legend}</legend>
@@ -116,7 +120,7 @@ export function DataSetInput({ ui, idBase, legend, pasteLabel, data, set, rows, 
         {set.canUndo ? <button type="button" data-action="undo-data" onClick={onUndo}>{s.undo}</button> : null}
       </div>
       <p class="calc-hint" id={`${idBase}-data-status`} data-data-status={data.status}>
-        {status}
+        {[summary, where].filter(Boolean).join(' ')}
       </p>
       {error ? <p class="calc-error" id={`${idBase}-data-error`} role="alert" data-issue={error.code}>{error.text}</p> : null}
       {children}

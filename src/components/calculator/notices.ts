@@ -2,8 +2,8 @@
 import { interpolate } from '../../lib/kit/format';
 
 /** Names for a notice: each once, the first three, then "and N more", each cut to `maxLength` characters. */
-export function shortList(names: readonly string[], andMore: string, max = 3, maxLength = 32): string {
+export function shortList(names: readonly string[], andMore: string, max = 3, maxLength = 32, separator = ', '): string {
   const unique = [...new Set(names.map((n) => (n.length > maxLength ? `${n.slice(0, maxLength - 1)}…` : n)))];
-  const shown = unique.slice(0, max).join(', ');
+  const shown = unique.slice(0, max).join(separator);
   return unique.length > max ? interpolate(andMore, { names: shown, count: unique.length - max }) : shown;
 }

@@ -40,6 +40,7 @@ import { CalculatorFrame, download, type CsvRow } from '../calculator/Calculator
 import { ChartFigure } from '../calculator/ChartFigure';
 import { DataSetInput, useDataSet } from '../calculator/DataSetInput';
 import { messageText } from '../calculator/Fields';
+import { shortList } from '../calculator/notices';
 import { declareResults } from '../calculator/Results';
 import { useIslandContext, type IslandProps } from '../calculator/island';
 import { useCalculatorState } from '../calculator/useCalculatorState';
@@ -388,9 +389,7 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
   // On the page, a profile names the largest gaps only (a wide file can list a hundred variables,
   // too long to read and costly to lay out on every keystroke); the export names them all.
   const listSome = (items: string[], all: boolean, max = PROFILE_VARIABLES) =>
-    all || items.length <= max
-      ? list(items)
-      : interpolate(ui.kit.andMore, { names: items.slice(0, max).join(locale === 'zh-CN' ? '、' : ', '), count: f.integer(items.length - max) });
+    all || items.length <= max ? list(items) : shortList(items, ui.kit.andMore, max, Infinity, locale === 'zh-CN' ? '、' : ', ');
   const profileText = (cluster: ClusterSummary, all = false) => {
     const gap = (dir: 'above' | 'below') =>
       cluster.profile.filter((p) => p.direction === dir).map((p) => interpolate(t.results.sdGap, { column: p.column, z: signedSd(p.z) }));
@@ -414,11 +413,6 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
   const tableStatus = table
     ? interpolate(t.data.summary, { rows: f.integer(table.rows.length), columns: f.integer(table.header.length), numeric: f.integer(numericColumns.length) })
     : null;
-  const storageStatus = data.isDefault
-    ? t.data.sample
-    : [data.origin ? interpolate(t.data.fromFile, { name: data.origin }) : null, data.status === 'saved' ? t.data.saved : data.status === 'tooLarge' ? t.data.tooLarge : t.data.unavailable]
-        .filter(Boolean)
-        .join(' ');
   const dataError = fileError ?? (!tableRead || tableRead.ok ? null : tableErrorMessage(tableRead.error));
 
   const res = declareResults(r, t.results);
@@ -608,7 +602,8 @@ export default function KMeans({ locale, ui, t }: IslandProps<Strings>) {
             data={data}
             set={dataSet}
             rows={f.integer(table?.rows.length ?? 0)}
-            status={[tableStatus, storageStatus].filter(Boolean).join(' ')}
+            summary={tableStatus}
+            sample={t.data.sample}
             error={dataError ? { code: dataError.code, text: messageText(ui, dataError, f) } : null}
             onPaste={onPaste}
             onFile={onFile}

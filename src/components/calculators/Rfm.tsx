@@ -246,11 +246,6 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
   const badCells = run?.badCells ?? [];
   const badCellCount = run?.badCellCount ?? 0;
   const badCellNames = badCells.slice(0, 2).map((c) => `${interpolate(ui.messages['csv.badCell'] ?? '', { row: c.row, column: c.column })} ${messageText(ui, c.message, f)}`);
-  const storage = data.isDefault
-    ? t.data.sample
-    : [data.origin ? interpolate(t.data.fromFile, { name: data.origin }) : null, data.status === 'saved' ? t.data.saved : data.status === 'tooLarge' ? t.data.tooLarge : t.data.unavailable]
-        .filter(Boolean)
-        .join(' ');
   const progress = current?.progress;
   const percent = progress ? Math.round((PHASES[progress.phase][0] + PHASES[progress.phase][1] * progress.fraction) * 100) : null;
   const csvInputs = (): CsvRow[] => [
@@ -292,7 +287,8 @@ export default function Rfm({ locale, ui, t }: IslandProps<Strings>) {
             data={data}
             set={dataSet}
             rows={f.integer(rowCount)}
-            status={`${interpolate(t.data.summary, { rows: f.integer(rowCount) })} ${storage}`}
+            summary={interpolate(t.data.summary, { rows: f.integer(rowCount) })}
+            sample={t.data.sample}
             error={importError ? { code: importError.code, text: messageText(ui, importError, f) } : null}
             onPaste={onPaste}
             onFile={onFile}
